@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "pooltop",
+    products: [
+        .executable(name: "pooltop", targets: ["pooltop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        // MARK: - Plain values
+        .target(name: "PoolCore"),
+
+        // MARK: - The pool
+        .target(name: "CPoolSupport"),
+        .target(
+            name: "PoolEngine",
+            dependencies: [
+                "PoolCore",
+                "CPoolSupport",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .target(name: "Workload", dependencies: ["PoolCore"]),
+
+        // MARK: - The screen
+        .target(name: "TerminalUI"),
+        .target(name: "Dashboard", dependencies: ["PoolCore", "TerminalUI"]),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "CTerminalGuard"),
+        .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcurses", "CTerminalGuard"]),
+
+        // MARK: - The command line
+        .executableTarget(
+            name: "pooltop",
+            dependencies: [
+                "PoolCore", "PoolEngine", "Workload", "TerminalUI", "Dashboard", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: []
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "PoolCoreTests", dependencies: ["PoolCore"]),
+        .testTarget(name: "PoolEngineTests", dependencies: ["PoolEngine", "PoolCore", "Workload"]),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "PoolCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "TerminalUI"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

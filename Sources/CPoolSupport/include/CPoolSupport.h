@@ -1,0 +1,31 @@
+#ifndef POOLTOP_CPOOLSUPPORT_H
+#define POOLTOP_CPOOLSUPPORT_H
+
+#include <stdint.h>
+
+/// Nanoseconds on the monotonic clock.
+uint64_t pooltop_monotonic_nanos(void);
+
+/// CPU nanoseconds the calling thread has used.
+uint64_t pooltop_thread_cpu_nanos(void);
+
+/// CPU nanoseconds the whole process has used.
+uint64_t pooltop_process_cpu_nanos(void);
+
+/// Sleeps until the monotonic clock reads `deadline` nanoseconds (restarting after signals).
+void pooltop_sleep_until(uint64_t deadline);
+
+/// A hint to the CPU that this thread spins (x86 `pause`).
+void pooltop_spin_pause(void);
+
+/// Starts a detached OS thread with the given stack size that calls `body(context)`.
+/// Returns 0 on success or an errno value.
+int pooltop_thread_start(void (*body)(void *), void *context, uint64_t stack_bytes);
+
+/// Names the calling thread (visible in top -H and gdb), at most 15 bytes.
+void pooltop_thread_set_name(const char *name);
+
+/// Number of online CPUs.
+int pooltop_cpu_count(void);
+
+#endif

@@ -1,0 +1,27 @@
+import PoolCore
+import TerminalUI
+
+/// Everything that can happen to the dashboard: the one input of `DashboardState.update(_:)`.
+public enum DashboardMessage: Equatable, Sendable {
+    /// A key was pressed.
+    case key(Key)
+    /// A mouse button was pressed at a cell (0-based); `button` 1 is the left button.
+    case mouse(column: Int, row: Int, button: Int)
+    /// The terminal now has this many columns and rows.
+    case resize(width: Int, height: Int)
+    /// Time passed: `nanos` is the runner's monotonic clock now, in nanoseconds.
+    case tick(nanos: UInt64)
+    /// The engine published a new snapshot.
+    case snapshot(PoolSnapshot)
+}
+
+extension DashboardMessage {
+    /// The message for something the terminal reported.
+    public init(_ event: InputEvent) {
+        switch event {
+        case .key(let key): self = .key(key)
+        case .mouse(let column, let row, let button): self = .mouse(column: column, row: row, button: button)
+        case .resize(let width, let height): self = .resize(width: width, height: height)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import PoolCore
+import TerminalUI
+
+extension DashboardState {
+    /// Applies one message and returns the commands the engine and workload should carry out.
+    ///
+    /// Keys follow DESIGN.md §3; snapshots update the live observation (the frozen one stays put
+    /// while paused); ticks age the command echo; a left click on a slot selects it.
+    /// - Parameter message: what happened.
+    /// - Returns: the commands to send, in order (often none).
+    public mutating func update(_ message: DashboardMessage) -> [PoolCommand] {
+        switch message {
+        case .key(let key):
+            return handle(key)
+        case .mouse(let column, let row, let button):
+            if button == 1 { selectSlot(atColumn: column, row: row) }
+            return []
+        case .resize(let newWidth, let newHeight):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+            return []
+        case .tick(let nanos):
+            clockNanos = nanos
+            if commandEcho != nil, nanos >= echoSetAtNanos &+ DashboardState.echoLifetimeNanos {
+                commandEcho = nil
+            }
+            return []
+        case .snapshot(let snapshot):
+            receive(snapshot)
+            return []
+        }
+    }
+
+    // MARK: - Snapshots
+
+    private mutating func receive(_ snapshot: PoolSnapshot) {
+        live.record(snapshot)
+        pending.reconcile(with: snapshot)
+        if isPaused { snapshotsWhilePaused += 1 }
+    }
+
+    // MARK: - Mouse
+
+    /// Selects the slot drawn at (`column`, `row`), or clears the selection for any other cell.
+    private mutating func selectSlot(atColumn column: Int, row: Int) {
+        guard fitsMinimumSize, !isHelpVisible else { return }
+        let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slotCount: displayed.snapshot.slots.count)
+        selectedSlot = SlotsPanel.slotIndex(atColumn: column, row: row, in: layout.slots, slotCount: displayed.snapshot.slots.count)
+    }
+
+    // MARK: - Local notes
+
+    /// Adds a line to the events panel, stamped with the engine's latest time.
+    mutating func note(_ message: String, severity: DashboardEvent.Severity = .info) {
+        localEvents.append(DashboardEvent(elapsedNanos: live.snapshot.elapsedNanos, message: message, severity: severity))
+        if localEvents.count > DashboardState.localEventLimit {
+            localEvents.removeFirst(localEvents.count - DashboardState.localEventLimit)
+        }
+    }
+
+    /// Shows `text` in the footer as the last command sent.
+    mutating func echo(_ text: String) {
+        commandEcho = text
+        echoSetAtNanos = clockNanos
+    }
+
+    // MARK: - Pause
+
+    /// Freezes the screen on what it shows now, or thaws it back to the live view.
+    mutating func togglePause() {
+        if let _ = frozen {
+            frozen = nil
+            note("screen resumed (\(snapshotsWhilePaused) samples while paused)")
+            snapshotsWhilePaused = 0
+        } else {
+            frozen = live
+            snapshotsWhilePaused = 0
+            note("screen paused; the pool keeps running")
+        }
+    }
+
+    /// Moves to the next theme.
+    mutating func cycleTheme() {
+        themeIndex = (themeIndex + 1) % themes.count
+        note("theme \(currentTheme.name)")
+    }
+
+    /// Opens or closes the help overlay.
+    mutating func setHelpVisible(_ visible: Bool) {
+        isHelpVisible = visible
+    }
+}

@@ -1,0 +1,63 @@
+import TerminalUI
+
+/// The footer: every key, abbreviated as much as the width needs, and the last command sent on
+/// the right; the PAUSED banner instead while paused, and how to close the help while it shows.
+struct FooterView: Widget {
+    var isPaused: Bool
+    var isHelpVisible: Bool
+    var snapshotsWhilePaused: Int
+    var commandEcho: String?
+    var styles: DashboardStyles
+
+    /// Keys and their labels, full length.
+    static let full: [(key: String, label: String)] = [
+        ("b", "burst"), ("a", "arrivals"), ("+ -", "cap"), ("] [", "cap±10"), ("m", "mode"), ("w", "work"),
+        ("l", "lock"), ("g", "GIL"), ("k", "kill"), ("< >", "slower/faster"), ("space", "pause"), ("r", "reset"),
+        ("t", "theme"), ("?", "help"), ("q", "quit"),
+    ]
+
+    /// Keys run into their labels (`burst` with `b` highlighted), to save columns.
+    static let compact: [(key: String, rest: String)] = [
+        ("b", "urst"), ("a", "uto"), ("+-[]", "cap"), ("m", "ode"), ("w", "ork"), ("l", "ock"), ("g", "il"),
+        ("k", "ill"), ("<>", "time"), ("␣", "pause"), ("r", "eset"), ("t", "heme"), ("?", "help"), ("q", "uit"),
+    ]
+
+    func render(in area: Rect, buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        if isPaused {
+            buffer.fill(area, with: Cell(" ", style: styles.banner))
+            let samples = snapshotsWhilePaused == 1 ? "1 new sample" : "\(snapshotsWhilePaused) new samples"
+            let text = "❚❚ PAUSED: pool still running, screen frozen · \(samples) · space resumes"
+            Label(text, style: styles.banner, alignment: .center, overflow: .ellipsis).render(in: area, buffer: &buffer)
+            return
+        }
+        buffer.fill(area, with: Cell(" ", style: styles.text))
+        if isHelpVisible {
+            LineComposer.draw([Span("esc", style: styles.key), Span(" or ", style: styles.muted), Span("?", style: styles.key),
+                               Span(" closes the help · q quits", style: styles.muted)], row: 0, of: area, buffer: &buffer)
+            return
+        }
+        let keys = keyLine(width: area.width)
+        LineComposer.draw(keys, row: 0, of: area, buffer: &buffer)
+        if let commandEcho {
+            let echo = [Span("» " + commandEcho, style: styles.highlight)]
+            let room = area.width - LineComposer.width(of: keys) - 2
+            if LineComposer.width(of: echo) <= room {
+                LineComposer.draw(echo, row: 0, of: area, buffer: &buffer, alignment: .right)
+            }
+        }
+    }
+
+    /// The longest form of the key list that fits `width`.
+    private func keyLine(width: Int) -> [Span] {
+        let long = LineComposer.joined(FooterView.full.map { [Span($0.key, style: styles.key), Span(" " + $0.label, style: styles.muted)] },
+                                       separator: Span("  "))
+        if LineComposer.width(of: long) <= width { return long }
+        let words = FooterView.compact.map { [Span($0.key, style: styles.key), Span($0.rest, style: styles.muted)] }
+        let spaced = LineComposer.joined(words, separator: Span("  "))
+        if LineComposer.width(of: spaced) <= width { return spaced }
+        let short = LineComposer.joined(words, separator: Span(" "))
+        if LineComposer.width(of: short) <= width { return short }
+        return LineComposer.joined(FooterView.compact.map { [Span($0.key, style: styles.key)] }, separator: Span(" "))
+    }
+}

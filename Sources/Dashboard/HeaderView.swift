@@ -1,0 +1,110 @@
+import PoolCore
+import TerminalUI
+
+/// The two header rows: what the pool is and does now (mode, cap, busy, queue, requests in
+/// service, elapsed, PAUSED), then the burst and the work (burst progress bar, rates, task).
+struct HeaderView: Widget {
+    var observation: PoolObservation
+    var isPaused: Bool
+    /// The cap asked for and not yet in the snapshot, shown as `cap 50→53`.
+    var pendingCap: Int?
+    var styles: DashboardStyles
+
+    /// The width of the burst progress bar.
+    static func gaugeWidth(for width: Int) -> Int { width >= 120 ? 20 : 10 }
+
+    func render(in area: Rect, buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        buffer.fill(area, with: Cell(" ", style: styles.text))
+        renderStatus(in: area.row(0), buffer: &buffer)
+        renderWork(in: area.row(1), buffer: &buffer)
+    }
+
+    // MARK: - Row 1: the pool now
+
+    private func renderStatus(in row: Rect, buffer: inout CellBuffer) {
+        let snapshot = observation.snapshot
+        let configuration = snapshot.configuration
+        var pieces: [LineComposer.Piece] = [LineComposer.Piece([Span("pooltop", style: styles.title)], priority: 10)]
+        var mode = [Span(configuration.mode.rawValue, style: styles.highlight)]
+        if configuration.mode == .unbounded {
+            mode.append(Span(" ceiling " + NumberText.grouped(configuration.ceiling), style: snapshot.ceilingHit ? styles.warning : styles.muted))
+        }
+        pieces.append(.init(mode, priority: 9))
+        var cap = [Span("cap ", style: styles.muted), Span(String(configuration.cap), style: styles.highlight)]
+        if let pendingCap, pendingCap != configuration.cap {
+            cap.append(Span("→\(pendingCap)", style: styles.warning))
+        }
+        pieces.append(.init(cap, priority: 9))
+        let busyLimit = configuration.mode == .unbounded ? configuration.ceiling : configuration.cap
+        pieces.append(.init([
+            Span("busy ", style: styles.muted),
+            Span("\(snapshot.busy)/\(busyLimit)", style: snapshot.busy >= busyLimit && busyLimit > 0 ? styles.warning : styles.text),
+        ], priority: 8))
+        pieces.append(.init([
+            Span("queued ", style: styles.muted),
+            Span(NumberText.grouped(snapshot.queueDepth), style: snapshot.queueDepth > 0 ? styles.warning : styles.text),
+        ], priority: 8))
+        pieces.append(.init([
+            Span("in service ", style: styles.muted), Span(NumberText.grouped(snapshot.requests.inService), style: styles.text),
+            Span(" req", style: styles.muted),
+        ], priority: 7))
+        pieces.append(.init([Span(NumberText.clock(nanoseconds: snapshot.elapsedNanos), style: styles.muted)], priority: 5))
+        var available = row.width
+        if isPaused {
+            let banner = " ❚❚ PAUSED "
+            Label(banner, style: styles.banner, alignment: .right).render(in: row, buffer: &buffer)
+            available -= DisplayWidth.of(banner) + 1
+        }
+        let line = LineComposer.fitted(pieces, separator: Span("  "), width: available)
+        LineComposer.draw(line, row: 0, of: Rect(x: row.x, y: row.y, width: max(0, available), height: 1), buffer: &buffer)
+    }
+
+    // MARK: - Row 2: the burst and the work
+
+    private func renderWork(in row: Rect, buffer: inout CellBuffer) {
+        let snapshot = observation.snapshot
+        var pieces: [LineComposer.Piece] = []
+        let gaugeWidth = HeaderView.gaugeWidth(for: row.width)
+        var gaugeFraction: Double?
+        if let workload = snapshot.workload {
+            gaugeFraction = workload.burstProgress
+            pieces.append(.init([
+                Span("burst \(workload.burstsFired) ", style: styles.muted),
+                Span(String(repeating: " ", count: gaugeWidth)),
+                Span(" \(NumberText.grouped(workload.burstSubmitted))/\(NumberText.grouped(workload.burstSize))", style: styles.text),
+            ], priority: 9))
+        }
+        pieces.append(.init([
+            Span(NumberText.compact(snapshot.tasksPerSecond), style: styles.highlight), Span(" tasks/s", style: styles.muted),
+        ], priority: 8))
+        pieces.append(.init([
+            Span(NumberText.compact(snapshot.requestsPerSecond), style: styles.highlight), Span(" req/s", style: styles.muted),
+        ], priority: 8))
+        if let workload = snapshot.workload {
+            pieces.append(.init([Span("\(workload.task) ×\(workload.fanout)", style: styles.text)], priority: 6))
+            var arrivals = [Span("arrivals ", style: styles.muted), Span(workload.arrivalsEnabled ? "on" : "off", style: styles.text)]
+            if workload.arrivalsEnabled, let next = workload.nextBurstInNanos {
+                arrivals.append(Span(" next in " + DurationText.format(nanoseconds: next - next % 100_000_000), style: styles.muted))
+            }
+            pieces.append(.init(arrivals, priority: 4))
+        } else {
+            pieces.append(.init([Span("no workload attached", style: styles.muted)], priority: 4))
+        }
+        let scale = snapshot.configuration.timeScale
+        if scale != 1 {
+            pieces.append(.init([
+                Span("time ", style: styles.muted),
+                Span(NumberText.timeScale(scale) + (scale > 1 ? " slow" : " fast"), style: styles.warning),
+            ], priority: 7))
+        }
+        let line = LineComposer.fitted(pieces, separator: Span("  "), width: row.width)
+        LineComposer.draw(line, row: 0, of: row, buffer: &buffer)
+        // The burst bar sits in the blank run reserved for it after "burst N ".
+        if let gaugeFraction, let first = line.first, first.text.hasPrefix("burst ") {
+            let x = row.x + first.width
+            Gauge(fraction: gaugeFraction, filledStyle: styles.gaugeFilled, emptyStyle: styles.gaugeEmpty, emptyGlyph: "░")
+                .render(in: Rect(x: x, y: row.y, width: min(gaugeWidth, row.maxX - x), height: 1), buffer: &buffer)
+        }
+    }
+}

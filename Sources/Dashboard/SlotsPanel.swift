@@ -1,0 +1,132 @@
+import PoolCore
+import TerminalUI
+
+/// The worker slots: one cell per slot, its glyph telling the state and its color the request;
+/// a heat strip when the slots do not fit; a legend; and what the clicked slot runs.
+struct SlotsPanel: Widget {
+    var observation: PoolObservation
+    var selectedSlot: Int?
+    var styles: DashboardStyles
+
+    // MARK: - Geometry (shared with mouse hit-testing)
+
+    /// Where the grid goes inside a panel drawn in `panel`, and the gap between slots.
+    static func gridGeometry(in panel: Rect, slotCount: Int) -> (area: Rect, gap: Int) {
+        let inner = panel.inset(by: 1)
+        let legendLines = legendLines(width: inner.width).count
+        let area = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendLines - 1)
+        let spaced = SlotGrid(slots: [], gap: 1)
+        return (area, slotCount <= spaced.capacity(for: area) ? 1 : 0)
+    }
+
+    /// The rows a panel `width` columns wide wants to show `slotCount` slots spaced out.
+    static func preferredHeight(width: Int, slotCount: Int) -> Int {
+        let inner = max(1, width - 2)
+        let perRow = max(1, (inner + 1) / 2)
+        let gridRows = max(1, (slotCount + perRow - 1) / perRow)
+        return gridRows + legendLines(width: inner).count + 1 + 2
+    }
+
+    /// The slot drawn at a screen cell of a panel drawn in `panel`, or nil.
+    static func slotIndex(atColumn column: Int, row: Int, in panel: Rect, slotCount: Int) -> Int? {
+        let geometry = gridGeometry(in: panel, slotCount: slotCount)
+        let grid = SlotGrid(slots: Array(repeating: SlotGlyph(" "), count: slotCount), gap: geometry.gap)
+        return grid.slotIndex(atColumn: column, row: row, in: geometry.area)
+    }
+
+    /// The legend, flowed into lines `width` columns wide (unstyled: only the widths matter here).
+    private static func legendLines(width: Int) -> [[Span]] {
+        LineComposer.flowed(SlotGlyphs.legend.map { [Span("\($0.glyph) \($0.label)")] }, separator: " ", width: width)
+    }
+
+    // MARK: - Drawing
+
+    func render(in area: Rect, buffer: inout CellBuffer) {
+        let snapshot = observation.snapshot
+        let slots = snapshot.slots
+        let geometry = SlotsPanel.gridGeometry(in: area, slotCount: slots.count)
+        var glyphs: [SlotGlyph] = []
+        glyphs.reserveCapacity(slots.count)
+        var running = 0, idle = 0
+        for slot in slots {
+            glyphs.append(SlotGlyphs.glyph(for: slot, styles: styles))
+            if slot.isRunningTask { running += 1 } else if slot.phase == .idle { idle += 1 }
+        }
+        var grid = SlotGrid(slots: glyphs, gap: geometry.gap, heatStyles: styles.heat, background: styles.text)
+        let folded = grid.isFolded(in: geometry.area)
+        if folded { grid.gap = 0 }
+        let detail = folded
+            ? "1 cell = \(grid.slotsPerCell(in: geometry.area)) slots"
+            : "\(running) running · \(idle) idle"
+        styles.box("slots \(slots.count)", detail: [Span(detail, style: styles.muted)], group: .pool).render(in: area, buffer: &buffer)
+        grid.render(in: geometry.area, buffer: &buffer)
+        if let selectedSlot, !folded, let position = grid.cellPosition(ofSlot: selectedSlot, in: geometry.area) {
+            var cell = buffer[position.column, position.row]
+            cell.style.attributes.formSymmetricDifference(.reverse)
+            buffer[position.column, position.row] = cell
+        }
+        let inner = area.inset(by: 1)
+        let legendTop = geometry.area.maxY - inner.y
+        let legend = folded ? heatLegend(width: inner.width) : glyphLegend(width: inner.width)
+        for (offset, line) in legend.enumerated() {
+            LineComposer.draw(line, row: legendTop + offset, of: inner, buffer: &buffer)
+        }
+        LineComposer.draw(details(width: inner.width), row: inner.height - 1, of: inner, buffer: &buffer)
+    }
+
+    private func glyphLegend(width: Int) -> [[Span]] {
+        let pieces = SlotGlyphs.legend.map { entry -> [Span] in
+            let glyphStyle: Style
+            switch entry.glyph {
+            case "·": glyphStyle = styles.idleSlot
+            case "↑": glyphStyle = styles.startingSlot
+            case "↓": glyphStyle = styles.retiringSlot
+            case "✗": glyphStyle = styles.crashedSlot
+            case "◌": glyphStyle = styles.lockWaitSlot
+            case "◆": glyphStyle = styles.lockHoldSlot
+            default: glyphStyle = styles.request(1)
+            }
+            return [Span(String(entry.glyph), style: glyphStyle), Span(" " + entry.label, style: styles.muted)]
+        }
+        return LineComposer.flowed(pieces, separator: " ", width: width)
+    }
+
+    private func heatLegend(width: Int) -> [[Span]] {
+        var pieces: [[Span]] = [[Span("busy share per cell:", style: styles.muted)]]
+        let labels = ["none", "<⅓", "<⅔", "<all", "all"]
+        for (level, label) in labels.enumerated() {
+            let style = styles.heat.isEmpty ? styles.text : styles.heat[min(level, styles.heat.count - 1)]
+            pieces.append([Span(String(SlotGrid.shades[level]), style: style), Span(" " + label, style: styles.muted)])
+        }
+        let lines = LineComposer.flowed(pieces, separator: " ", width: width)
+        return Array(lines.prefix(SlotsPanel.legendLines(width: width).count))
+    }
+
+    /// The line about the clicked slot (numbered from 0, like the snapshot's slots), or a hint.
+    private func details(width: Int) -> [Span] {
+        guard let index = selectedSlot else {
+            return [Span("click a slot to see what it runs", style: styles.muted)]
+        }
+        let slots = observation.snapshot.slots
+        guard index < slots.count else {
+            return [Span("slot \(index) is gone (\(slots.count) slots now)", style: styles.muted)]
+        }
+        let slot = slots[index]
+        var pieces: [LineComposer.Piece] = [.init([
+            Span("slot \(index) ", style: styles.highlight),
+            Span(String(SlotGlyphs.character(for: slot)), style: SlotGlyphs.glyph(for: slot, styles: styles).style),
+            Span(" " + SlotGlyphs.name(of: slot), style: styles.text),
+        ], priority: 10)]
+        if slot.isRunningTask, slot.requestID > 0 {
+            pieces.append(.init([Span("req #\(slot.requestID)", style: styles.request(slot.requestID))], priority: 9))
+            var task = "task \(slot.taskIndex + 1)"
+            if let fanout = observation.snapshot.workload?.fanout { task += "/\(fanout)" }
+            pieces.append(.init([Span(task, style: styles.text)], priority: 7))
+        }
+        if let duration = observation.duration(ofSlot: index) {
+            let text = duration == 0 ? "just now" : DurationText.format(nanoseconds: duration)
+            pieces.append(.init([Span(text, style: styles.muted)], priority: 8))
+        }
+        return LineComposer.fitted(pieces, separator: Span(" · ", style: styles.muted), width: width)
+    }
+}

@@ -1,0 +1,190 @@
+import CNcurses
+import CTerminalGuard
+import Glibc
+import TerminalUI
+
+/// The terminal while the dashboard owns it: ncurses set up on standard input and output, plus
+/// the guards that give the terminal back however the process ends.
+///
+/// Open one with `open(colorMode:)`, draw frames with `draw(_:)`, read input with
+/// `nextEvent(timeout:)`, and end with `close()` (also called on deinit). A crash restores the
+/// terminal through the C guard before Swift's backtrace prints; SIGINT, SIGTERM and SIGHUP only
+/// set `quitSignal`, which the UI loop polls before closing the session itself.
+///
+/// - Warning: Not thread-safe, like ncurses itself. Create and use a session on one thread only
+///   (the main thread), and keep only one open at a time.
+public final class TerminalSession {
+    /// The color depth frames are degraded to before drawing.
+    public let colorDepth: ColorDepth
+
+    /// The ncurses screen (`SCREEN *`) this session drives.
+    let screen: OpaquePointer
+    /// The screen's `stdscr`, which every frame is drawn into.
+    let window: UnsafeMutablePointer<WINDOW>
+    /// True for a session on the real terminal, which owns the guard and the signal handlers.
+    let ownsTerminal: Bool
+    /// Streams opened for a testing session, closed with it.
+    private let testingStreams: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?
+    /// The number of colors ncurses reports (0 in monochrome).
+    let terminalColors: Int
+    /// True when pair color -1 (the terminal's default) may be used.
+    let hasDefaultColors: Bool
+    /// Color pairs defined so far.
+    var pairCache: ColorPairCache
+    /// The last frame drawn, for diffing; nil before the first frame.
+    var previousFrame: CellBuffer?
+    /// The screen size the last frame was drawn at.
+    var previousScreenSize: (width: Int, height: Int) = (0, 0)
+    /// How many cells the last `draw(_:)` handed to ncurses (for tests and diagnostics).
+    var cellsWrittenLastFrame = 0
+    /// Set by a resize so the next frame repaints everything.
+    var needsFullRedraw = true
+    /// The last style translated, and its translation (consecutive cells mostly share a style).
+    var lastStyle: (style: Style, attributes: attr_t, pair: Int32)?
+    /// True once `close()` ran.
+    public private(set) var isClosed = false
+
+    // MARK: - Opening
+
+    /// Takes over the terminal on standard input and output.
+    ///
+    /// Refuses, without touching the terminal, when either stream is not a terminal, `TERM` is
+    /// unset, or ncurses does not know `TERM`; each error's description points to `pooltop run`.
+    /// - Parameter colorMode: the `--color` choice; `NO_COLOR` is honored in `.auto`.
+    /// - Returns: the open session, showing an empty screen.
+    public static func open(colorMode: ColorMode = .auto) throws(TerminalSessionError) -> TerminalSession {
+        guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal(stream: .standardInput) }
+        guard isatty(STDOUT_FILENO) == 1 else { throw .notATerminal(stream: .standardOutput) }
+        guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
+            throw .terminalTypeUnset
+        }
+        TerminalLocale.prepare()
+        _ = pooltop_guard_save_terminal(STDIN_FILENO)
+        // Messages written to stderr while the screen is up are shown after it closes (or crashes).
+        _ = pooltop_guard_capture_stderr()
+        // Ours before newterm, so ncurses does not put its own exit(1) handlers on SIGINT/SIGTERM.
+        pooltop_guard_install_quit_signals()
+        pooltop_guard_install_crash_handlers()
+        guard let screen = newterm(nil, pooltop_nc_stdout(), pooltop_nc_stdin()) else {
+            pooltop_guard_disarm()
+            pooltop_guard_release_stderr()
+            pooltop_guard_remove_handlers()
+            throw .unknownTerminalType(type)
+        }
+        let noColor = getenv("NO_COLOR").map { String(cString: $0) }
+        return TerminalSession(screen: screen, ownsTerminal: true, testingStreams: nil) { colors in
+            colorMode.colorDepth(terminalColors: colors, noColor: noColor)
+        }
+    }
+
+    /// A session on a terminal that is not there: output goes to a temporary file and input
+    /// comes from /dev/null, so drawing can be tested without a TTY. No guard, no signal handlers.
+    /// - Parameters:
+    ///   - width: the screen's columns.
+    ///   - height: the screen's rows.
+    ///   - terminalType: the terminfo entry to emulate.
+    ///   - colorMode: as for `open(colorMode:)`; `NO_COLOR` is ignored.
+    /// - Returns: nil when the terminfo entry is missing or the streams cannot be opened.
+    convenience init?(testingWidth width: Int, height: Int, terminalType: String = "xterm-256color", colorMode: ColorMode = .auto) {
+        TerminalLocale.prepare()
+        guard let output = tmpfile() else { return nil }
+        guard let input = fopen("/dev/null", "r") else {
+            fclose(output)
+            return nil
+        }
+        guard let screen = newterm(terminalType, output, input) else {
+            fclose(output)
+            fclose(input)
+            return nil
+        }
+        _ = resizeterm(Int32(height), Int32(width))
+        self.init(screen: screen, ownsTerminal: false, testingStreams: (output, input)) { colors in
+            colorMode.colorDepth(terminalColors: colors, noColor: nil)
+        }
+    }
+
+    private init(
+        screen: OpaquePointer,
+        ownsTerminal: Bool,
+        testingStreams: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?,
+        depthForColors: (Int) -> ColorDepth
+    ) {
+        _ = set_term(screen)
+        let window = pooltop_nc_stdscr()!
+        self.screen = screen
+        self.window = window
+        self.ownsTerminal = ownsTerminal
+        self.testingStreams = testingStreams
+
+        _ = cbreak()
+        _ = noecho()
+        nonl()
+        _ = keypad(window, true)
+        _ = leaveok(window, true)
+        _ = curs_set(0)
+        _ = pooltop_nc_set_escdelay(25)
+        _ = mouseinterval(0)
+        _ = mousemask(KeyDecoder.reportedMouseEvents, nil)
+
+        let reportedColors = has_colors() ? Int(tigetnum("colors")) : 0
+        var depth = depthForColors(reportedColors)
+        var hasDefaultColors = false
+        if depth != .monochrome {
+            if start_color() == OK {
+                hasDefaultColors = use_default_colors() == OK
+            } else {
+                depth = .monochrome
+            }
+        }
+        colorDepth = depth
+        self.hasDefaultColors = hasDefaultColors
+        terminalColors = depth == .monochrome ? 0 : Int(pooltop_nc_colors())
+        pairCache = ColorPairCache(colorPairs: depth == .monochrome ? 1 : Int(pooltop_nc_color_pairs()))
+    }
+
+    deinit {
+        close()
+    }
+
+    // MARK: - State
+
+    /// The output stream of a testing session, nil for the real terminal.
+    var testingOutput: UnsafeMutablePointer<FILE>? { testingStreams?.output }
+
+    /// The screen's current size in cells.
+    public var size: (width: Int, height: Int) {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        pooltop_nc_getmaxyx(window, &rows, &columns)
+        return (Int(columns), Int(rows))
+    }
+
+    /// The quit signal (SIGINT, SIGTERM or SIGHUP) received since the session opened, if any.
+    /// The UI loop checks it every frame, closes the session and exits.
+    public var quitSignal: Int32? {
+        let signal = pooltop_guard_quit_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    // MARK: - Closing
+
+    /// Gives the terminal back: leaves the alternate screen, restores the terminal modes and the
+    /// cursor, puts back the signal handlers the session replaced, and prints what was written to
+    /// standard error while the screen was up. Safe to call more than once.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        _ = set_term(screen)
+        _ = endwin()
+        if ownsTerminal {
+            pooltop_guard_disarm()
+            pooltop_guard_release_stderr()
+            pooltop_guard_remove_handlers()
+        }
+        delscreen(screen)
+        if let streams = testingStreams {
+            fclose(streams.output)
+            fclose(streams.input)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Durations as people type them (`10ms`, `20us`, `1.5s`, `250ns`) and as the screen shows them.
+public enum DurationText {
+    /// The nanoseconds `text` stands for, or nil when it is not a duration with a unit (a bare `0` is fine).
+    public static func nanoseconds(_ text: String) -> UInt64? {
+        let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9)]
+        let lower = text.lowercased()
+        if let zero = Double(lower), zero == 0 { return 0 }
+        for (unit, scale) in units where lower.hasSuffix(unit) {
+            let number = lower.dropLast(unit.count)
+            guard !number.isEmpty, let value = Double(number), value.isFinite, value >= 0, value * scale < 1e15 else { return nil }
+            return UInt64((value * scale).rounded())
+        }
+        return nil
+    }
+
+    /// A short human form: `850ns`, `20µs`, `1.5ms`, `2.25s`.
+    public static func format(nanoseconds: UInt64) -> String {
+        let value = Double(nanoseconds)
+        switch nanoseconds {
+        case ..<1_000: return "\(nanoseconds)ns"
+        case ..<1_000_000: return trimmed(value / 1e3) + "us"
+        case ..<1_000_000_000: return trimmed(value / 1e6) + "ms"
+        default: return trimmed(value / 1e9) + "s"
+        }
+    }
+
+    /// A number with at most two decimals and no trailing zeros: `2`, `0.5`, `1.25`.
+    public static func trimmed(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let whole = hundredths / 100, fraction = hundredths % 100
+        if fraction == 0 { return "\(whole)" }
+        if fraction % 10 == 0 { return "\(whole).\(fraction / 10)" }
+        return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

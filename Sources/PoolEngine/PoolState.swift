@@ -1,0 +1,198 @@
+import DequeModule
+import PoolCore
+
+/// Everything about the pool that changes, guarded by the pool's one queue lock.
+///
+/// Like swift-nio's `NIOThreadPool.State`, every transition happens in a method here, called
+/// with the lock held; the pool class only takes the lock and starts threads.
+struct PoolState {
+    /// Where the pool is in its life.
+    enum Lifecycle: Equatable {
+        /// Taking work.
+        case running
+        /// `close()`d: no new work; workers exit once the queue is empty.
+        case closed
+        /// `terminate()`d: queued work cancelled; workers exit after their current task.
+        case terminated
+    }
+
+    /// A live thread that occupies a slot.
+    struct Occupant: Equatable {
+        enum Role: Equatable {
+            /// A pool worker that takes task after task.
+            case worker
+            /// Unbounded mode: a thread started for one task.
+            case perTask
+        }
+        var role: Role
+        /// A worker above the cap: exits once its current task ends.
+        var retiring = false
+        /// The worker is running a task right now.
+        var busy = false
+    }
+
+    var lifecycle = Lifecycle.running
+    var configuration: PoolConfiguration
+    var queue = Deque<Job>()
+    /// Slot index → the thread that occupies it.
+    var occupants: [Int: Occupant] = [:]
+    /// Free slot indices below `nextFreshSlot`, reused lowest first.
+    var freeSlots: [Int] = []
+    var nextFreshSlot = 0
+    var totals = TaskTotals()
+    var peakBusy = 0
+    var peakThreads = 0
+    var peakQueueDepth = 0
+    var perTaskThreads = 0
+    var ceilingHit = false
+    var ledger = RequestLedger()
+    var queueWait = LatencyHistogram()
+    var service = LatencyHistogram()
+    var requestLatency = LatencyHistogram()
+    var computeNanosTotal: UInt64 = 0
+    var blockedNanosTotal: UInt64 = 0
+    var profiledTasks = 0
+    var events = Deque<PoolEvent>()
+    let origin: UInt64
+
+    init(configuration: PoolConfiguration, origin: UInt64) {
+        self.configuration = configuration
+        self.origin = origin
+    }
+
+    // MARK: - Slots
+
+    /// Takes the lowest free slot index.
+    mutating func claimSlot(for role: Occupant.Role) -> Int {
+        let index: Int
+        if let lowest = freeSlots.indices.min(by: { freeSlots[$0] < freeSlots[$1] }) {
+            index = freeSlots.remove(at: lowest)
+        } else {
+            index = nextFreshSlot
+            nextFreshSlot += 1
+        }
+        occupants[index] = Occupant(role: role)
+        peakThreads = max(peakThreads, occupants.count)
+        return index
+    }
+
+    /// Gives a slot back when its thread exits.
+    mutating func releaseSlot(_ index: Int) {
+        occupants[index] = nil
+        if index == nextFreshSlot - 1 {
+            nextFreshSlot -= 1
+            while let last = freeSlots.firstIndex(of: nextFreshSlot - 1) {
+                freeSlots.remove(at: last)
+                nextFreshSlot -= 1
+            }
+        } else {
+            freeSlots.append(index)
+        }
+    }
+
+    /// Pool workers that are not retiring.
+    var activeWorkers: Int {
+        occupants.values.reduce(0) { $0 + ($1.role == .worker && !$1.retiring ? 1 : 0) }
+    }
+
+    // MARK: - Workers and the cap
+
+    /// Brings the number of active workers to the cap (thread mode) or to zero (other modes).
+    /// - Returns: the slot indices of workers to start; the caller starts their threads.
+    mutating func balanceWorkers() -> [Int] {
+        let wanted = configuration.mode == .threads && lifecycle == .running ? configuration.cap : 0
+        var active = activeWorkers
+        var started: [Int] = []
+        if active < wanted {
+            for (index, occupant) in occupants.sorted(by: { $0.key < $1.key })
+            where occupant.role == .worker && occupant.retiring && active < wanted {
+                occupants[index]?.retiring = false
+                active += 1
+            }
+            while active < wanted {
+                started.append(claimSlot(for: .worker))
+                active += 1
+            }
+        } else if active > wanted {
+            // Retire idle workers first (they leave at once), then busy ones from the top.
+            let candidates = occupants.filter { $0.value.role == .worker && !$0.value.retiring }
+                .sorted { ($0.value.busy ? 1 : 0, -$0.key) < ($1.value.busy ? 1 : 0, -$1.key) }
+            for (index, _) in candidates.prefix(active - wanted) { occupants[index]?.retiring = true }
+        }
+        return started
+    }
+
+    /// Whether one more task may start now without going over the cap.
+    var mayStartTask: Bool {
+        switch configuration.mode {
+        case .threads, .processes: return totals.running < configuration.cap
+        case .unbounded: return perTaskThreads < configuration.ceiling
+        }
+    }
+
+    /// Takes the next task for the worker in slot `index`, or says to wait or to exit.
+    mutating func nextStep(forWorkerIn index: Int, now: UInt64) -> WorkerStep {
+        guard let occupant = occupants[index], occupant.role == .worker, !occupant.retiring,
+              lifecycle != .terminated, configuration.mode == .threads else { return .exit }
+        if !queue.isEmpty, mayStartTask {
+            let job = queue.removeFirst()
+            begin(job, in: index, now: now)
+            return .run(job)
+        }
+        if lifecycle == .closed && queue.isEmpty { return .exit }
+        return .wait
+    }
+
+    /// Books `job` as running in slot `index`.
+    mutating func begin(_ job: Job, in index: Int, now: UInt64) {
+        totals.queued = queue.count
+        totals.running += 1
+        peakBusy = max(peakBusy, totals.running)
+        occupants[index]?.busy = true
+        queueWait.record(nanos: now &- job.enqueuedAt)
+    }
+
+    /// Books the end of a task that ran in slot `index`.
+    mutating func finish(_ record: FinishedTask, in index: Int) {
+        totals.running -= 1
+        occupants[index]?.busy = false
+        switch record.outcome {
+        case .completed: totals.completed += 1
+        default: totals.failed += 1
+        }
+        service.record(nanos: record.endedAt &- record.startedAt)
+        if record.computeNanos + record.blockedNanos > 0 {
+            computeNanosTotal &+= record.computeNanos
+            blockedNanosTotal &+= record.blockedNanos
+            profiledTasks += 1
+        }
+        if let latency = ledger.taskEnded(record.tag, succeeded: record.outcome == .completed, at: record.endedAt) {
+            requestLatency.record(nanos: latency)
+        }
+    }
+
+    // MARK: - Events
+
+    /// Adds an event, keeping the newest 64.
+    mutating func log(_ kind: PoolEvent.Kind, _ message: String, now: UInt64) {
+        events.append(PoolEvent(elapsedNanos: now &- origin, kind: kind, message: message))
+        if events.count > 64 { events.removeFirst() }
+    }
+}
+
+/// What a worker does next, decided under the queue lock.
+enum WorkerStep {
+    case run(Job)
+    case wait
+    case exit
+}
+
+/// A task that ended, handed back to the pool at the worker's next visit to the queue lock.
+struct FinishedTask {
+    var tag: TaskTag
+    var outcome: TaskOutcome
+    var startedAt: UInt64
+    var endedAt: UInt64
+    var computeNanos: UInt64
+    var blockedNanos: UInt64
+}

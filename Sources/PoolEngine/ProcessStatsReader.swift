@@ -1,0 +1,64 @@
+import CPoolSupport
+import Glibc
+import PoolCore
+
+/// Reads the process's own figures from `/proc/self` without Foundation: threads, resident memory,
+/// context switches; CPU percent comes from the difference between two readings.
+struct ProcessStatsReader: Sendable {
+    private var lastCPUNanos: UInt64 = pooltop_process_cpu_nanos()
+    private var lastWallNanos: UInt64 = MonotonicClock.now()
+    private var lastPercent: Double = 0
+
+    init() {}
+
+    /// A reading now; CPU percent is over the time since the previous reading (at least 50 ms).
+    mutating func read() -> ProcessStats {
+        var stats = ProcessStats()
+        let cpu = pooltop_process_cpu_nanos(), wall = MonotonicClock.now()
+        if wall &- lastWallNanos >= 50_000_000 {
+            lastPercent = Double(cpu &- lastCPUNanos) / Double(wall &- lastWallNanos) * 100
+            lastCPUNanos = cpu
+            lastWallNanos = wall
+        }
+        stats.cpuPercent = lastPercent
+        if let status = Self.contents(of: "/proc/self/status") {
+            for line in status.split(separator: "\n") {
+                if line.hasPrefix("Threads:") { stats.threads = Int(Self.number(in: line)) }
+                else if line.hasPrefix("VmRSS:") { stats.residentBytes = Self.number(in: line) * 1024 }
+                else if line.hasPrefix("voluntary_ctxt_switches:") { stats.voluntaryContextSwitches = Self.number(in: line) }
+                else if line.hasPrefix("nonvoluntary_ctxt_switches:") { stats.involuntaryContextSwitches = Self.number(in: line) }
+            }
+        }
+        return stats
+    }
+
+    /// The first run of digits in `line`.
+    private static func number(in line: Substring) -> UInt64 {
+        var value: UInt64 = 0
+        var seen = false
+        for byte in line.utf8 {
+            if byte >= 48 && byte <= 57 {
+                value = value &* 10 &+ UInt64(byte - 48)
+                seen = true
+            } else if seen {
+                break
+            }
+        }
+        return value
+    }
+
+    /// A small file's text, or nil.
+    static func contents(of path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 4096) }
+            if count <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

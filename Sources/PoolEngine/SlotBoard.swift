@@ -1,0 +1,45 @@
+import PoolCore
+import Synchronization
+
+/// Every worker slot's state, written by the worker that owns the slot and read by the sampler,
+/// with no lock: one atomic word per slot (phase, task index, request id) plus when the phase began.
+final class SlotBoard: Sendable {
+    /// The most slots a pool can have (the cap's and the ceiling's upper limit).
+    static let capacity = PoolConfiguration.capLimit.upperBound
+
+    private final class Cell: Sendable {
+        let word = Atomic<UInt64>(0)
+        let since = Atomic<UInt64>(0)
+    }
+
+    private let cells: [Cell]
+    private let origin: UInt64
+
+    /// Creates a board whose times count from `origin` (the pool's start, on the monotonic clock).
+    init(origin: UInt64) {
+        self.origin = origin
+        cells = (0..<Self.capacity).map { _ in Cell() }
+    }
+
+    /// Sets slot `index` to `phase`, running the task `tag` (ignored for phases without a task).
+    @inline(__always)
+    func set(_ index: Int, _ phase: SlotPhase, tag: TaskTag = .none) {
+        let word = UInt64(phase.rawValue)
+            | (UInt64(truncatingIfNeeded: tag.taskIndex) & 0xFFF) << 8
+            | (UInt64(truncatingIfNeeded: tag.requestID) & 0xFFF_FFFF_FFFF) << 20
+        cells[index].since.store(MonotonicClock.now() &- origin, ordering: .relaxed)
+        cells[index].word.store(word, ordering: .releasing)
+    }
+
+    /// The state of slot `index`.
+    func state(of index: Int, retiring: Bool) -> SlotState {
+        let word = cells[index].word.load(ordering: .acquiring)
+        return SlotState(
+            phase: SlotPhase(rawValue: UInt8(word & 0xFF)) ?? .empty,
+            isRetiring: retiring,
+            requestID: Int(word >> 20),
+            taskIndex: Int((word >> 8) & 0xFFF),
+            phaseSinceNanos: cells[index].since.load(ordering: .relaxed)
+        )
+    }
+}

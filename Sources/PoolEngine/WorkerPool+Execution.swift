@@ -1,0 +1,74 @@
+import PoolCore
+
+extension WorkerPool {
+    /// Runs one task on the calling thread and measures it. `slot` is nil for caller-runs.
+    func execute(_ job: Job, slot: Int?, startedAt: UInt64, settings: PoolConfiguration) -> FinishedTask {
+        var record = FinishedTask(tag: job.tag, outcome: .completed, startedAt: startedAt, endedAt: startedAt,
+                                  computeNanos: 0, blockedNanos: 0)
+        if let slot { slots.set(slot, .busy, tag: job.tag) }
+        switch job.work {
+        case .closure(let body):
+            probe.taskBody?(true)
+            do {
+                try body()
+            } catch {
+                record.outcome = .failed(reason: String(describing: error))
+            }
+            probe.taskBody?(false)
+        case .simulated(let spec, let costNanos):
+            probe.taskBody?(true)
+            let scaled = UInt64(Double(costNanos) * max(0, settings.timeScale))
+            let (cpu, io) = spec.split(cost: scaled)
+            if cpu > 0 {
+                let begun = MonotonicClock.now()
+                burn(cpu, slot: slot, tag: job.tag, settings: settings)
+                record.computeNanos = MonotonicClock.now() &- begun
+            }
+            if io > 0 {
+                let begun = MonotonicClock.now()
+                MonotonicClock.sleep(until: begun &+ io)
+                record.blockedNanos = MonotonicClock.now() &- begun
+            }
+            enterCriticalSection(slot: slot, tag: job.tag, settings: settings)
+            probe.taskBody?(false)
+        }
+        record.endedAt = MonotonicClock.now()
+        return record
+    }
+
+    /// Burns `nanos` of CPU; with the interpreter lock on, in switch-interval slices that each hold it.
+    private func burn(_ nanos: UInt64, slot: Int?, tag: TaskTag, settings: PoolConfiguration) {
+        guard settings.interpreterLockEnabled, settings.mode != .processes else {
+            probe.cpuSection?(true)
+            burner.burn(nanos: nanos, seed: UInt64(truncatingIfNeeded: tag.requestID) &+ 1)
+            probe.cpuSection?(false)
+            return
+        }
+        var remaining = nanos
+        let slice = max(50_000, settings.switchIntervalNanos)
+        while remaining > 0 {
+            if let slot { slots.set(slot, .waitingForInterpreter, tag: tag) }
+            interpreterLock.withLock {
+                if let slot { slots.set(slot, .busy, tag: tag) }
+                let chunk = min(remaining, slice)
+                probe.cpuSection?(true)
+                burner.burn(nanos: chunk, seed: remaining)
+                probe.cpuSection?(false)
+                remaining -= chunk
+            }
+        }
+    }
+
+    /// Increments the shared counter: behind the shared lock when it is on, racing when it is off.
+    private func enterCriticalSection(slot: Int?, tag: TaskTag, settings: PoolConfiguration) {
+        if settings.lockEnabled {
+            if let slot { slots.set(slot, .waitingForLock, tag: tag) }
+            sharedLock.withLock {
+                if let slot { slots.set(slot, .holdingLock, tag: tag) }
+                counter.increment(criticalSectionNanos: settings.criticalSectionNanos)
+            }
+        } else {
+            counter.increment(criticalSectionNanos: settings.criticalSectionNanos)
+        }
+    }
+}

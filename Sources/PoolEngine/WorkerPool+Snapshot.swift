@@ -1,0 +1,74 @@
+import PoolCore
+
+extension WorkerPool {
+    /// The pool as it is now: an immutable value for the dashboard and the headless summaries.
+    ///
+    /// Holds the queue lock only to copy counters, histograms (copy-on-write) and the queue's
+    /// head; percentiles, slot states and process figures are computed after it is released.
+    public func snapshot() -> PoolSnapshot {
+        queueLock.lock()
+        let now = MonotonicClock.now()
+        var totals = state.totals
+        totals.queued = state.queue.count
+        let configuration = state.configuration
+        let occupants = state.occupants
+        let slotCount = max(configuration.mode == .threads ? configuration.cap : 0, state.nextFreshSlot)
+        let head = state.queue.prefix(64).map { QueuedTask(tag: $0.tag, waitedNanos: now &- $0.enqueuedAt) }
+        let histograms = (state.queueWait, state.service, state.requestLatency)
+        let ledger = state.ledger
+        let profile = (state.computeNanosTotal, state.blockedNanosTotal, state.profiledTasks)
+        let peaks = (state.peakBusy, state.peakThreads, state.peakQueueDepth)
+        let ceilingHit = state.ceilingHit
+        let events = Array(state.events)
+        queueLock.unlock()
+
+        let slotStates = (0..<slotCount).map { index -> SlotState in
+            guard let occupant = occupants[index] else { return .empty }
+            return slots.state(of: index, retiring: occupant.retiring)
+        }
+        let rates = sampling.rates(now: now, completedTasks: totals.completed, completedRequests: ledger.completed)
+        var process = rates.process
+        process.threads = max(process.threads, 1)
+        return PoolSnapshot(
+            elapsedNanos: now &- origin,
+            configuration: configuration,
+            cores: MonotonicClock.cores,
+            slots: slotStates,
+            liveWorkers: occupants.count,
+            peakBusy: peaks.0,
+            peakThreads: peaks.1,
+            totals: totals,
+            peakQueueDepth: peaks.2,
+            queueHead: head,
+            tasksPerSecond: rates.tasks,
+            requestsPerSecond: rates.requests,
+            lock: sharedLock.stats,
+            interpreterLock: interpreterLock.stats,
+            counter: counter.stats,
+            queueWait: histograms.0.summary,
+            service: histograms.1.summary,
+            requests: RequestStats(arrived: ledger.arrived, completed: ledger.completed, failed: ledger.failed,
+                                   latency: histograms.2.summary),
+            meanComputeNanos: profile.2 == 0 ? 0 : Double(profile.0) / Double(profile.2),
+            meanBlockedNanos: profile.2 == 0 ? 0 : Double(profile.1) / Double(profile.2),
+            process: process,
+            ceilingHit: ceilingHit,
+            events: events
+        )
+    }
+}
+
+extension WorkerPool: TaskSink {
+    /// Submits a simulated task (the workload generator's entry).
+    public func submit(_ spec: TaskSpec, costNanos: UInt64, tag: TaskTag) -> SubmitResult {
+        submit(spec, costNanos: costNanos, tag: tag, onFinish: nil)
+    }
+
+    /// Counts a request as in service from its arrival.
+    public func requestArrived(_ tag: TaskTag) {
+        queueLock.withLock { state.ledger.requestArrived(tag) }
+    }
+
+    /// Now on the monotonic clock.
+    public var nowNanos: UInt64 { MonotonicClock.now() }
+}

@@ -1,0 +1,119 @@
+import CPoolSupport
+import PoolCore
+
+extension WorkerPool {
+    /// Stack size of a pool worker: the work kernels need little.
+    static let workerStackBytes = 512 * 1024
+    /// Stack size of a per-task thread in unbounded mode, small so thousands fit.
+    static let perTaskStackBytes = 256 * 1024
+
+    // MARK: - Pool workers (thread mode)
+
+    /// Starts worker threads for the given slots (claimed under the lock by `balanceWorkers`).
+    func startWorkers(in slotIndices: [Int]) {
+        for index in slotIndices {
+            slots.set(index, .starting)
+            let started = ThreadLauncher.start(stackBytes: Self.workerStackBytes) { [self] in workerLoop(slot: index) }
+            if !started {
+                queueLock.withLock {
+                    state.releaseSlot(index)
+                    state.log(.settingChanged, "could not start a worker thread (system limit)", now: MonotonicClock.now())
+                }
+                slots.set(index, .empty)
+            }
+        }
+    }
+
+    /// The life of one pool worker: fetch a task under the queue lock (handing back the previous
+    /// task's figures in the same visit), run it without any lock, repeat until told to exit.
+    func workerLoop(slot index: Int) {
+        pooltop_thread_set_name("pooltop-w\(index)")
+        var finished: FinishedTask?
+        queueLock.lock()
+        while true {
+            if let record = finished {
+                state.finish(record, in: index)
+                finished = nil
+                if state.totals.running == 0 && state.queue.isEmpty { queueLock.broadcast(.change) }
+            }
+            let now = MonotonicClock.now()
+            switch state.nextStep(forWorkerIn: index, now: now) {
+            case .run(let job):
+                let settings = state.configuration
+                queueLock.unlock()
+                let record = execute(job, slot: index, startedAt: now, settings: settings)
+                slots.set(index, .idle)
+                job.onFinish?(record.outcome)
+                finished = record
+                queueLock.lock()
+            case .wait:
+                slots.set(index, .idle)
+                queueLock.wait(on: .work)
+            case .exit:
+                state.releaseSlot(index)
+                slots.set(index, .empty)
+                if !state.queue.isEmpty { queueLock.signal(.work) }
+                queueLock.broadcast(.change)
+                queueLock.unlock()
+                return
+            }
+        }
+    }
+
+    // MARK: - Per-task threads (unbounded mode)
+
+    /// Takes queued tasks for new per-task threads, up to the ceiling; call with the lock held.
+    /// - Returns: the tasks to start, each with its slot; the caller starts them after unlocking.
+    func dispatchPerTaskThreads() -> [(slot: Int, job: Job, startedAt: UInt64, settings: PoolConfiguration)] {
+        guard state.configuration.mode == .unbounded, state.lifecycle != .terminated else { return [] }
+        var launches: [(slot: Int, job: Job, startedAt: UInt64, settings: PoolConfiguration)] = []
+        let now = MonotonicClock.now()
+        while !state.queue.isEmpty {
+            guard state.perTaskThreads < state.configuration.ceiling else {
+                if !state.ceilingHit {
+                    state.ceilingHit = true
+                    state.log(.ceilingHit, "thread ceiling \(state.configuration.ceiling) reached: tasks wait", now: now)
+                }
+                break
+            }
+            let job = state.queue.removeFirst()
+            let slot = state.claimSlot(for: .perTask)
+            state.perTaskThreads += 1
+            state.begin(job, in: slot, now: now)
+            launches.append((slot, job, now, state.configuration))
+        }
+        return launches
+    }
+
+    /// Starts one thread per task; a task whose thread the system refuses goes back to the queue.
+    func startPerTaskThreads(_ launches: [(slot: Int, job: Job, startedAt: UInt64, settings: PoolConfiguration)]) {
+        for launch in launches {
+            slots.set(launch.slot, .starting, tag: launch.job.tag)
+            let started = ThreadLauncher.start(stackBytes: Self.perTaskStackBytes) { [self] in
+                let record = execute(launch.job, slot: launch.slot, startedAt: launch.startedAt, settings: launch.settings)
+                slots.set(launch.slot, .empty)
+                launch.job.onFinish?(record.outcome)
+                queueLock.lock()
+                state.finish(record, in: launch.slot)
+                state.releaseSlot(launch.slot)
+                state.perTaskThreads -= 1
+                let more = dispatchPerTaskThreads()
+                queueLock.broadcast(.change)
+                queueLock.unlock()
+                startPerTaskThreads(more)
+            }
+            if !started {
+                queueLock.withLock {
+                    state.totals.running -= 1
+                    state.releaseSlot(launch.slot)
+                    state.perTaskThreads -= 1
+                    state.queue.prepend(launch.job)
+                    state.totals.queued = state.queue.count
+                    state.ceilingHit = true
+                    state.log(.ceilingHit, "the system refused a thread at \(state.perTaskThreads + 1): tasks wait", now: MonotonicClock.now())
+                }
+                slots.set(launch.slot, .empty)
+            }
+        }
+    }
+}

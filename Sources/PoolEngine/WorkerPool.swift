@@ -1,0 +1,197 @@
+import CPoolSupport
+import DequeModule
+import PoolCore
+
+/// A real worker pool: OS threads (thread mode) or a thread per task (unbounded mode), one FIFO
+/// queue, a cap that is never exceeded, and Python's lifecycle words.
+///
+/// All mutable state lives in one `PoolState` behind one lock (the queue's); workers take it only
+/// to fetch their next task, and hand back the previous task's figures in the same visit.
+/// Slot states and lock figures are atomics the sampler reads without any lock.
+public final class WorkerPool {
+    let queueLock = ConditionLock()
+    var state: PoolState  // protected by queueLock
+    let slots: SlotBoard
+    let sharedLock = InstrumentedLock()
+    let counter = SharedCounter()
+    let interpreterLock = InterpreterLock()
+    let burner: CPUBurner
+    /// When the pool started, on the monotonic clock.
+    public let origin: UInt64
+    let sampling: SamplingState
+    let probe: PoolProbe
+
+    /// Starts a pool with `configuration`; in thread mode its workers start at once.
+    public convenience init(configuration: PoolConfiguration, burner: CPUBurner = .shared) {
+        self.init(configuration: configuration, burner: burner, probe: PoolProbe())
+    }
+
+    /// Starts a pool whose tasks report to `probe` (tests).
+    init(configuration: PoolConfiguration, burner: CPUBurner, probe: PoolProbe) {
+        self.probe = probe
+        let origin = MonotonicClock.now()
+        self.origin = origin
+        self.burner = burner
+        self.slots = SlotBoard(origin: origin)
+        var configuration = configuration
+        configuration.cap = Self.clampCap(configuration.cap)
+        configuration.ceiling = Self.clampCap(configuration.ceiling)
+        self.state = PoolState(configuration: configuration, origin: origin)
+        self.sampling = SamplingState(origin: origin)
+        queueLock.lock()
+        let started = state.balanceWorkers()
+        queueLock.unlock()
+        startWorkers(in: started)
+    }
+
+    static func clampCap(_ cap: Int) -> Int {
+        min(PoolConfiguration.capLimit.upperBound, max(PoolConfiguration.capLimit.lowerBound, cap))
+    }
+
+    // MARK: - Submitting
+
+    /// Submits a closure; the future gives its result (or error) once it has run.
+    @discardableResult
+    public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) -> TaskFuture<T> {
+        let future = TaskFuture<T>()
+        let work: @Sendable () throws -> Void = {
+            let result = Result { try body() }
+            future.fulfil(with: result)
+            _ = try result.get()
+        }
+        let result = enqueue(Job(work: .closure(work), tag: .none,
+                                 enqueuedAt: MonotonicClock.now(), onFinish: { outcome in future.end(outcome) }))
+        if result != .accepted, result != .ranByCaller { future.end(.rejected) }
+        return future
+    }
+
+    /// Runs `body` on every element through the pool and returns the results in input order,
+    /// like Python's `Pool.map`; the first error is rethrown once every task has ended.
+    public func map<Element: Sendable, T: Sendable>(_ elements: [Element], _ body: @escaping @Sendable (Element) throws -> T) throws -> [T] {
+        let futures = elements.map { element in submit { try body(element) } }
+        let results = futures.map { future in Result { try future.value() } }
+        return try results.map { try $0.get() }
+    }
+
+    /// Submits a simulated task, as the workload generator does.
+    public func submit(_ spec: TaskSpec, costNanos: UInt64, tag: TaskTag, onFinish: (@Sendable (TaskOutcome) -> Void)? = nil) -> SubmitResult {
+        enqueue(Job(work: .simulated(spec, costNanos: costNanos), tag: tag, enqueuedAt: MonotonicClock.now(), onFinish: onFinish))
+    }
+
+    /// Queues `job`, applying the queue bound's rejection policy.
+    func enqueue(_ job: Job) -> SubmitResult {
+        queueLock.lock()
+        guard state.lifecycle == .running else {
+            state.totals.rejected += 1
+            _ = state.ledger.taskEnded(job.tag, succeeded: false, at: job.enqueuedAt)
+            queueLock.unlock()
+            job.onFinish?(.rejected)
+            return .rejected(reason: "the pool is closed")
+        }
+        var dropped: Job?
+        if let bound = state.configuration.queueBound, state.queue.count >= bound {
+            switch state.configuration.rejectPolicy {
+            case .abort, .discardNewest:
+                state.totals.rejected += 1
+                _ = state.ledger.taskEnded(job.tag, succeeded: false, at: job.enqueuedAt)
+                let policy = state.configuration.rejectPolicy
+                queueLock.unlock()
+                job.onFinish?(.rejected)
+                return policy == .abort ? .rejected(reason: "the queue is full (\(bound) tasks)") : .discarded
+            case .callerRuns:
+                state.totals.ranByCaller += 1
+                let now = MonotonicClock.now()
+                queueLock.unlock()
+                runInCaller(job, now: now)
+                return .ranByCaller
+            case .discardOldest:
+                dropped = state.queue.popFirst()
+                state.totals.cancelled += 1
+                if let dropped { _ = state.ledger.taskEnded(dropped.tag, succeeded: false, at: job.enqueuedAt) }
+            }
+        }
+        state.totals.accepted += 1
+        state.queue.append(job)
+        state.totals.queued = state.queue.count
+        state.peakQueueDepth = max(state.peakQueueDepth, state.queue.count)
+        let perTask = dispatchPerTaskThreads()
+        queueLock.signal(.work)
+        queueLock.unlock()
+        startPerTaskThreads(perTask)
+        dropped?.onFinish?(.cancelled)
+        return .accepted
+    }
+
+    /// Runs a task on the submitting thread (caller-runs); it is not counted against the cap.
+    private func runInCaller(_ job: Job, now: UInt64) {
+        let settings = queueLock.withLock { state.configuration }
+        let record = execute(job, slot: nil, startedAt: now, settings: settings)
+        queueLock.withLock {
+            state.service.record(nanos: record.endedAt &- record.startedAt)
+            if let latency = state.ledger.taskEnded(job.tag, succeeded: record.outcome == .completed, at: record.endedAt) {
+                state.requestLatency.record(nanos: latency)
+            }
+        }
+        job.onFinish?(record.outcome)
+    }
+
+    // MARK: - Lifecycle
+
+    /// Stops taking work; queued tasks still run, then the workers exit (Python's `close`).
+    public func close() {
+        queueLock.withLock {
+            if state.lifecycle == .running { state.lifecycle = .closed }
+            queueLock.broadcast(.work)
+            queueLock.broadcast(.change)
+        }
+    }
+
+    /// Cancels every queued task and stops taking work; running tasks finish (Python's `terminate`
+    /// for threads, which cannot be killed). Returns the number of tasks cancelled.
+    @discardableResult
+    public func terminate() -> Int {
+        queueLock.lock()
+        state.lifecycle = .terminated
+        let cancelled = Array(state.queue)
+        state.queue.removeAll()
+        state.totals.cancelled += cancelled.count
+        state.totals.queued = 0
+        let now = MonotonicClock.now()
+        for job in cancelled { _ = state.ledger.taskEnded(job.tag, succeeded: false, at: now) }
+        queueLock.broadcast(.work)
+        queueLock.broadcast(.change)
+        queueLock.unlock()
+        for job in cancelled { job.onFinish?(.cancelled) }
+        return cancelled.count
+    }
+
+    /// Waits until the pool is closed or terminated, every task has ended and every thread is gone.
+    /// Call `close()` or `terminate()` first, or this waits for ever.
+    public func join() {
+        queueLock.lock()
+        while !(state.lifecycle != .running && state.queue.isEmpty && state.totals.running == 0 && state.occupants.isEmpty) {
+            queueLock.wait(on: .change)
+        }
+        queueLock.unlock()
+    }
+
+    /// Waits until the queue is empty and no task runs (the pool stays open); true if that happened
+    /// before `deadline` (monotonic nanoseconds), if one is given.
+    @discardableResult
+    public func waitUntilIdle(deadline: UInt64? = nil) -> Bool {
+        queueLock.lock()
+        defer { queueLock.unlock() }
+        while !(state.queue.isEmpty && state.totals.running == 0) {
+            if let deadline {
+                if MonotonicClock.now() >= deadline { return false }
+                queueLock.wait(on: .change, until: deadline)
+            } else {
+                queueLock.wait(on: .change)
+            }
+        }
+        return true
+    }
+}
+
+// All mutable state is `state`, guarded by `queueLock`; the rest are Sendable lets.
+extension WorkerPool: @unchecked Sendable {}

@@ -1,0 +1,110 @@
+/// A screen's worth of cells in memory: what every widget draws into and what the backend copies
+/// to the terminal.
+///
+/// Writes outside the buffer, or outside the clip rectangle a widget passes, are dropped, so a
+/// widget can never draw outside the area it was given.
+public struct CellBuffer: Sendable, Equatable {
+    /// The number of columns.
+    public let width: Int
+    /// The number of rows.
+    public let height: Int
+    /// Row-major cells, `width * height` of them.
+    public private(set) var cells: [Cell]
+
+    /// Creates a buffer of blank cells.
+    public init(width: Int, height: Int, filler: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: filler, count: self.width * self.height)
+    }
+
+    /// The whole buffer as a rectangle at the origin.
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// The cell at (`column`, `row`); reading outside gives a blank cell, writing outside is dropped.
+    public subscript(column: Int, row: Int) -> Cell {
+        get {
+            guard column >= 0, column < width, row >= 0, row < height else { return .blank }
+            return cells[row * width + column]
+        }
+        set {
+            guard column >= 0, column < width, row >= 0, row < height else { return }
+            cells[row * width + column] = newValue
+        }
+    }
+
+    // MARK: - Drawing
+
+    /// Fills `rect` (clipped to the buffer) with `cell`.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            let start = row * width + area.x
+            for index in start..<(start + area.width) { cells[index] = cell }
+        }
+    }
+
+    /// Sets the style of every cell in `rect`, keeping the characters.
+    public mutating func setStyle(_ style: Style, in rect: Rect) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            let start = row * width + area.x
+            for index in start..<(start + area.width) { cells[index].style = style }
+        }
+    }
+
+    /// Writes `text` starting at (`x`, `y`) in `style`, clipped to `clip` and to the buffer.
+    ///
+    /// Wide characters take two cells; one that would straddle the right edge of the clip is
+    /// replaced by a space. Characters of width 0 are skipped.
+    /// - Returns: the column just after the last character written (or clipped away).
+    @discardableResult
+    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil)
+        -> Int
+    {
+        let area = (clip ?? bounds).intersection(bounds)
+        var column = x
+        guard y >= area.y, y < area.maxY else { return x + DisplayWidth.of(String(text)) }
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if w == 0 { continue }
+            if column >= area.maxX { column += w; continue }
+            if column >= area.x {
+                if w == 2 {
+                    if column + 1 < area.maxX {
+                        self[column, y] = Cell(character, style: style)
+                        self[column + 1, y] = Cell(" ", style: style, isContinuation: true)
+                    } else {
+                        self[column, y] = Cell(" ", style: style)
+                    }
+                } else {
+                    self[column, y] = Cell(character, style: style)
+                }
+            } else if w == 2, column + 1 == area.x {
+                self[area.x, y] = Cell(" ", style: style)
+            }
+            column += w
+        }
+        return column
+    }
+
+    // MARK: - Reading back
+
+    /// The characters of each row, continuation cells skipped, trailing spaces kept.
+    public var lines: [String] {
+        (0..<height).map { line($0) }
+    }
+
+    /// The characters of row `row`, continuation cells skipped.
+    public func line(_ row: Int) -> String {
+        guard row >= 0, row < height else { return "" }
+        var text = ""
+        text.reserveCapacity(width)
+        for index in (row * width)..<((row + 1) * width) where !cells[index].isContinuation {
+            text.append(cells[index].character)
+        }
+        return text
+    }
+}

@@ -1,0 +1,109 @@
+/// Worker slots, one cell each, filling the area row by row; too many slots fold into a heat strip.
+///
+/// Slots are laid out left to right, wrapping into rows, with `gap` blank columns between them.
+/// When there are more slots than `capacity(for:)`, each cell instead stands for a run of
+/// consecutive slots and shows ` ░▒▓█` by the fraction of that run that is busy:
+/// none, under a third, under two thirds, under all, all.
+public struct SlotGrid: Widget, Sendable, Hashable {
+    /// The slots, in slot order.
+    public var slots: [SlotGlyph]
+    /// Blank columns between neighbouring slots (0 for none).
+    public var gap: Int
+    /// The styles of the five heat levels (idle … all busy); missing levels use the last one given.
+    public var heatStyles: [Style]
+    /// The style of cells without a slot (gaps and cells after the last slot).
+    public var background: Style
+
+    /// The heat-strip shades, from no busy slot to all busy.
+    public static let shades: [Character] = [" ", "░", "▒", "▓", "█"]
+
+    /// Creates a slot grid.
+    public init(slots: [SlotGlyph], gap: Int = 0, heatStyles: [Style] = [], background: Style = .plain) {
+        self.slots = slots
+        self.gap = max(0, gap)
+        self.heatStyles = heatStyles
+        self.background = background
+    }
+
+    // MARK: - Geometry
+
+    /// The number of slots per row in an area `width` columns wide.
+    func slotsPerRow(width: Int) -> Int {
+        width <= 0 ? 0 : (width + gap) / (1 + gap)
+    }
+
+    /// How many slots fit in `area` one cell each.
+    public func capacity(for area: Rect) -> Int {
+        slotsPerRow(width: area.width) * area.height
+    }
+
+    /// True when `area` is too small for one cell per slot and the grid draws a heat strip.
+    public func isFolded(in area: Rect) -> Bool {
+        slots.count > capacity(for: area)
+    }
+
+    /// How many consecutive slots each cell stands for: 1 unless folded.
+    public func slotsPerCell(in area: Rect) -> Int {
+        let capacity = capacity(for: area)
+        guard slots.count > capacity, capacity > 0 else { return 1 }
+        return (slots.count + capacity - 1) / capacity
+    }
+
+    /// The index of the slot drawn at (`column`, `row`) of the screen, or `nil` for a gap, a cell
+    /// past the last slot, a point outside `area`, or any point while folded into a heat strip.
+    public func slotIndex(atColumn column: Int, row: Int, in area: Rect) -> Int? {
+        guard area.contains(column: column, row: row), !isFolded(in: area) else { return nil }
+        let offset = column - area.x
+        guard offset % (1 + gap) == 0 else { return nil }
+        let index = (row - area.y) * slotsPerRow(width: area.width) + offset / (1 + gap)
+        return index < slots.count ? index : nil
+    }
+
+    /// The screen cell of slot `index` in `area`, or `nil` when it is not shown on its own.
+    public func cellPosition(ofSlot index: Int, in area: Rect) -> (column: Int, row: Int)? {
+        guard index >= 0, index < slots.count, !isFolded(in: area) else { return nil }
+        let perRow = slotsPerRow(width: area.width)
+        return (area.x + (index % perRow) * (1 + gap), area.y + index / perRow)
+    }
+
+    // MARK: - Drawing
+
+    /// Draws the slots, or the heat strip when they do not fit.
+    public func render(in area: Rect, buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        buffer.fill(area, with: Cell(" ", style: background))
+        let perRow = slotsPerRow(width: area.width)
+        guard perRow > 0 else { return }
+        let run = slotsPerCell(in: area)
+        var cellIndex = 0
+        var start = 0
+        while start < slots.count {
+            let column = area.x + (cellIndex % perRow) * (1 + gap)
+            let row = area.y + cellIndex / perRow
+            if run == 1 {
+                let slot = slots[start]
+                buffer[column, row] = Cell(slot.character, style: slot.style)
+            } else {
+                let end = min(slots.count, start + run)
+                var busy = 0
+                for slot in slots[start..<end] where slot.isBusy { busy += 1 }
+                let level = SlotGrid.heatLevel(busy: busy, of: end - start)
+                buffer[column, row] = Cell(SlotGrid.shades[level], style: heatStyle(level))
+            }
+            start += run
+            cellIndex += 1
+        }
+    }
+
+    /// The heat level 0…4 of `busy` busy slots out of `count`.
+    static func heatLevel(busy: Int, of count: Int) -> Int {
+        guard busy > 0, count > 0 else { return 0 }
+        if busy >= count { return 4 }
+        return 1 + (busy * 3) / count
+    }
+
+    private func heatStyle(_ level: Int) -> Style {
+        guard let last = heatStyles.last else { return background }
+        return level < heatStyles.count ? heatStyles[level] : last
+    }
+}

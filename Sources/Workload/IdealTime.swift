@@ -1,0 +1,46 @@
+import PoolCore
+
+/// The lower bound on a run's wall time that the cap, the cores and the arrivals allow: what
+/// `efficiency = ideal / wall` is measured against.
+///
+/// It is the largest of three bounds, each of which no pool can beat:
+/// - slots: all work (CPU and blocking) spread over `cap` workers, `Σ cost / cap`;
+/// - cores: all CPU work spread over `min(cap, cores)` cores, `Σ cpu / min(cap, cores)`;
+/// - arrivals: the latest `arrival + cost` of any task (a task cannot end before it arrived plus ran).
+/// The interpreter lock is deliberately not part of the bound: its cost is what the efficiency shows.
+public struct IdealTime: Sendable, Hashable {
+    /// Nanoseconds.
+    public var slotBoundNanos: Double
+    public var coreBoundNanos: Double
+    public var arrivalBoundNanos: Double
+
+    /// The bound for `scenario`'s scheduled bursts run with this concurrency and these cores.
+    /// - Parameters:
+    ///   - concurrency: the cap (thread and process mode) or the ceiling (unbounded mode).
+    ///   - timeScale: the slow-motion factor every cost is stretched by.
+    public init(scenario: Scenario, concurrency: Int, cores: Int, timeScale: Double = 1) {
+        let planner = BurstPlanner(scenario: scenario)
+        var total = 0.0, cpu = 0.0, arrival = 0.0
+        for burst in 0..<(scenario.bursts ?? 1) {
+            let burstStart = Double(UInt64(burst) * scenario.intervalNanos)
+            for request in planner.requests(ofBurst: burst) {
+                var longest = 0.0
+                for cost in request.taskCosts {
+                    let scaled = Double(cost) * timeScale
+                    total += scaled
+                    cpu += Double(scenario.task.split(cost: UInt64(scaled)).cpu)
+                    longest = max(longest, scaled)
+                }
+                arrival = max(arrival, burstStart + Double(request.offsetNanos) + longest)
+            }
+        }
+        slotBoundNanos = total / Double(max(1, concurrency))
+        coreBoundNanos = cpu / Double(max(1, min(concurrency, cores)))
+        arrivalBoundNanos = arrival
+    }
+
+    /// The bound itself, in seconds.
+    public var seconds: Double {
+        max(slotBoundNanos, coreBoundNanos, arrivalBoundNanos) / 1e9
+    }
+}

@@ -1,0 +1,47 @@
+import CPoolSupport
+import PoolCore
+import PoolEngine
+import Workload
+
+/// Wires a pool and a scenario driver together and runs the scenario to its end without a screen.
+struct HeadlessRun {
+    var configuration: PoolConfiguration
+    var scenario: Scenario
+    /// Sampling interval for `onSample`, in nanoseconds.
+    var sampleIntervalNanos: UInt64 = 100_000_000
+
+    /// Runs to completion: every burst submitted, every task ended; calls `onSample` at the interval.
+    /// - Returns: the summary and the final snapshot.
+    func run(onSample: (PoolSnapshot, _ progress: Double) -> Void) -> (RunSummary, PoolSnapshot) {
+        let pool = WorkerPool(configuration: configuration)
+        let driver = ScenarioDriver(scenario: scenario, sink: pool)
+        let totalTasks = scenario.requests * scenario.fanout * (scenario.bursts ?? 1)
+        let cpuBefore = pooltop_process_cpu_nanos()
+        let start = MonotonicClock.now()
+        _ = ThreadLauncher.start { driver.run() }
+        var nextSample = start + sampleIntervalNanos
+        while !(driver.isFinished && pool.waitUntilIdle(deadline: MonotonicClock.now())) {
+            let deadline = min(nextSample, MonotonicClock.now() + sampleIntervalNanos)
+            if driver.isFinished {
+                pool.waitUntilIdle(deadline: deadline)
+            } else {
+                MonotonicClock.sleep(until: deadline)
+            }
+            if MonotonicClock.now() >= nextSample {
+                var snapshot = pool.snapshot()
+                snapshot.workload = driver.status
+                onSample(snapshot, Double(snapshot.totals.finished + snapshot.totals.rejected) / Double(max(1, totalTasks)))
+                nextSample += sampleIntervalNanos
+            }
+        }
+        let wall = MonotonicClock.now() - start
+        let cpu = pooltop_process_cpu_nanos() - cpuBefore
+        pool.close()
+        pool.join()
+        var snapshot = pool.snapshot()
+        snapshot.workload = driver.status
+        var summary = RunSummary(scenario: scenario, snapshot: snapshot, wallNanos: wall)
+        summary.cpuPercent = Double(cpu) / Double(max(1, wall)) * 100
+        return (summary, snapshot)
+    }
+}

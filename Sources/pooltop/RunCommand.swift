@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PoolCore
+import Workload
+
+/// `pooltop run`: the scenario without a screen, then a summary.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario headless to completion and print a summary.",
+        discussion: "Prints a readable summary, or with --json one JSON object (schema pooltop.run/1); --stream prints one JSON line per sample first."
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Flag(help: "Print the summary as one JSON object (schema pooltop.run/1) on stdout.")
+    var json = false
+
+    @Flag(help: "Print one JSON line per sample (schema pooltop.sample/1) on stdout while running.")
+    var stream = false
+
+    @Option(name: .customLong("sample-interval"), help: ArgumentHelp("Time between samples for --stream and the progress bar.", valueName: "duration"),
+            transform: { try Duration(parsing: $0) })
+    var sampleInterval: Duration = Duration(nanoseconds: 100_000_000)
+
+    func validate() throws {
+        guard sampleInterval.nanoseconds >= 1_000_000 else { throw ValidationError("--sample-interval must be at least 1ms") }
+    }
+
+    func run() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        let run = HeadlessRun(configuration: scenario.configuration, scenario: scenario.scenario(repeating: false),
+                              sampleIntervalNanos: sampleInterval.nanoseconds)
+        let (summary, _) = run.run { snapshot, fraction in
+            if stream, let data = try? encoder.encode(SampleRecord(snapshot)) {
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            }
+            progress.show(fraction, detail: "\(snapshot.totals.finished) tasks done, \(snapshot.busy) running, \(snapshot.queueDepth) queued")
+        }
+        progress.finish()
+        if json {
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))
+        } else {
+            print(summary.text)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+@testable import Dashboard
+import PoolCore
+import TerminalUI
+import Testing
+
+/// Whole screens against golden files in `__Snapshots__` (rewrite with `SNAPSHOT_RECORD=1`).
+@Suite struct ScreenGoldenTests {
+    @Test(arguments: [(80, 24), (120, 40), (200, 50)])
+    func dashboard(width: Int, height: Int) {
+        let state = Fixtures.busyState(width: width, height: height)
+        assertScreen(state.frame(), named: "dashboard")
+    }
+
+    @Test func monochromeDashboard() {
+        let state = Fixtures.busyState(width: 80, height: 24, themes: [.monochrome])
+        assertScreen(state.frame(), named: "dashboard-monochrome")
+    }
+
+    @Test func helpOverlay() {
+        var state = Fixtures.busyState(width: 80, height: 24)
+        _ = state.update(.key(.character("?")))
+        assertScreen(state.frame(), named: "help")
+    }
+
+    @Test func helpOverlayWithRoomForLongerExplanations() {
+        var state = Fixtures.busyState(width: 120, height: 40)
+        _ = state.update(.key(.character("?")))
+        assertScreen(state.frame(), named: "help")
+    }
+
+    @Test func pausedBanner() {
+        var state = Fixtures.busyState(width: 80, height: 24)
+        _ = state.update(.key(.character(" ")))
+        _ = state.update(.snapshot(Fixtures.busySnapshot(elapsedNanos: 6_500_000_000)))
+        assertScreen(state.frame(), named: "paused")
+    }
+
+    @Test func selectedSlotAndPendingCap() {
+        var state = Fixtures.busyState(width: 80, height: 24)
+        _ = state.update(.snapshot(Fixtures.busySnapshot(elapsedNanos: 7_000_000_000)))
+        _ = state.update(.mouse(column: 1, row: 4, button: 1))
+        _ = state.update(.key(.character("+")))
+        _ = state.update(.key(.character("+")))
+        assertScreen(state.frame(), named: "selected-slot")
+    }
+
+    @Test(arguments: [(60, 15), (0, 0)])
+    func tooSmall(width: Int, height: Int) {
+        let state = Fixtures.busyState(width: width, height: height)
+        assertScreen(state.frame(), named: "too-small")
+    }
+}

@@ -1,0 +1,52 @@
+import PoolCore
+import Synchronization
+import Testing
+@testable import PoolEngine
+
+@Suite("No pool: a thread per task, under a ceiling")
+struct UnboundedTests {
+    @Test("threads go far past a pool's cap, but never past the ceiling; the ceiling is reported")
+    func ceilingHolds() {
+        let observer = Observer()
+        observer.allowed.store(24, ordering: .relaxed)
+        let pool = WorkerPool(configuration: PoolConfiguration(mode: .unbounded, cap: 4, ceiling: 24),
+                              burner: testBurner, probe: observer.probe)
+        for index in 0..<200 {
+            _ = pool.submit(TaskSpec(kind: .io, costNanos: 3_000_000), costNanos: 3_000_000, tag: TaskTag(requestID: index + 1))
+        }
+        pool.close()
+        pool.join()
+        let snapshot = pool.snapshot()
+        #expect(observer.violations.load(ordering: .relaxed) == 0)
+        #expect(observer.peak.load(ordering: .relaxed) == 24)
+        #expect(snapshot.peakThreads == 24)
+        #expect(snapshot.ceilingHit)
+        #expect(snapshot.events.contains { $0.kind == .ceilingHit })
+        #expect(snapshot.totals.completed == 200 && snapshot.totals.addsUp)
+    }
+
+    @Test("switching modes during a burst loses nothing and runs nothing twice", arguments: 0..<4)
+    func modeSwitches(seed: Int) {
+        let runs = Mutex<[Int: Int]>([:])
+        let pool = WorkerPool(configuration: PoolConfiguration(cap: 6, ceiling: 64), burner: testBurner, probe: PoolProbe())
+        let futures = (0..<300).map { index in
+            pool.submit {
+                MonotonicClock.sleep(until: MonotonicClock.now() + UInt64(100_000 + (index * 7919 + seed) % 400_000))
+                runs.withLock { $0[index, default: 0] += 1 }
+            }
+        }
+        var modes: [PoolMode] = seed % 2 == 0 ? [.unbounded, .threads] : [.threads, .unbounded]
+        while !pool.waitUntilIdle(deadline: MonotonicClock.now() + 2_000_000) {
+            pool.switchMode(to: modes[0])
+            #expect(pool.snapshot().totals.addsUp)
+            modes.reverse()
+        }
+        for future in futures { #expect(throws: Never.self) { try future.value() } }
+        pool.close()
+        pool.join()
+        #expect(runs.withLock { $0.count == 300 && $0.values.allSatisfy { $0 == 1 } })
+        let snapshot = pool.snapshot()
+        #expect(snapshot.totals.completed == 300 && snapshot.totals.addsUp)
+        #expect(snapshot.events.contains { $0.kind == .modeSwitched })
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+
+@testable import TerminalUI
+
+@Suite("CellBuffer")
+struct CellBufferTests {
+    @Test func writeClipsAtTheRightEdge() {
+        var buffer = CellBuffer(width: 5, height: 1)
+        let end = buffer.write("abcdefg", x: 2, y: 0)
+        #expect(buffer.lines == ["  abc"])
+        #expect(end == 9)
+    }
+
+    @Test func writeClipsToTheClipRectangle() {
+        var buffer = CellBuffer(width: 6, height: 2)
+        buffer.write("abcdef", x: 0, y: 1, clip: Rect(x: 1, y: 1, width: 3, height: 1))
+        buffer.write("zzz", x: 0, y: 0, clip: Rect(x: 1, y: 1, width: 3, height: 1))
+        #expect(buffer.lines == ["      ", " bcd  "])
+    }
+
+    @Test func wideCharactersTakeTwoCells() {
+        var buffer = CellBuffer(width: 5, height: 1)
+        buffer.write("a漢b", x: 0, y: 0)
+        #expect(buffer.lines == ["a漢b "])
+        #expect(buffer[2, 0].isContinuation)
+        #expect(buffer[1, 0].character == "漢")
+    }
+
+    @Test func wideCharacterStraddlingTheEdgeBecomesASpace() {
+        var buffer = CellBuffer(width: 4, height: 1, filler: Cell("."))
+        buffer.write("ab漢", x: 1, y: 0)
+        #expect(buffer.lines == [".ab "])
+        var left = CellBuffer(width: 4, height: 1, filler: Cell("."))
+        left.write("漢x", x: -1, y: 0)
+        #expect(left.lines == [" x.."])
+    }
+
+    @Test func writesOutsideTheBufferAreDropped() {
+        var buffer = CellBuffer(width: 3, height: 2)
+        buffer.write("abc", x: 0, y: 5)
+        buffer.write("abc", x: 0, y: -1)
+        buffer[7, 0] = Cell("x")
+        #expect(buffer.lines == ["   ", "   "])
+        #expect(buffer[-1, 0] == .blank)
+    }
+
+    @Test func descriptionListsLinesThenStyleRuns() {
+        var buffer = CellBuffer(width: 4, height: 2)
+        let red = Style(foreground: .rgb(255, 0, 0), attributes: .bold)
+        buffer.write("ab", x: 0, y: 0, style: red)
+        buffer.write("漢", x: 1, y: 1, style: Style(background: .indexed(4)))
+        #expect(
+            buffer.description == """
+                "ab  "
+                " 漢 "
+                x=0,y=0: fg=#ff0000 bg=default +bold
+                x=2,y=0: fg=default bg=default
+                x=1,y=1: fg=default bg=idx4
+                x=3,y=1: fg=default bg=default
+
+                """
+        )
+    }
+
+    @Test func plainTextTrimsTrailingSpaces() {
+        var buffer = CellBuffer(width: 5, height: 3)
+        buffer.write("ab", x: 1, y: 0)
+        buffer.write("c", x: 4, y: 2)
+        #expect(buffer.plainText == " ab\n\n    c")
+    }
+}
