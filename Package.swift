@@ -41,8 +41,7 @@ let package = Package(
             dependencies: [
                 "PoolCore", "PoolEngine", "Workload", "TerminalUI", "Dashboard", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            resources: []
+            ]
         ),
 
         // MARK: - Tests
@@ -50,8 +49,8 @@ let package = Package(
         .testTarget(name: "PoolEngineTests", dependencies: ["PoolEngine", "PoolCore", "Workload"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "PoolCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "TerminalUI"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["pooltop"]),
     ]
 )

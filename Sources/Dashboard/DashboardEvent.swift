@@ -18,6 +18,7 @@ public struct DashboardEvent: Sendable, Hashable {
     public var elapsedNanos: UInt64
     /// The line shown, e.g. "cap 50 → 60".
     public var message: String
+    /// How the line is colored.
     public var severity: Severity
 
     /// Creates an event line.

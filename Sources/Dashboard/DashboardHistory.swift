@@ -14,8 +14,6 @@ public struct DashboardHistory: Sendable, Equatable {
     public private(set) var requestsPerSecond = SampleHistory(capacity: capacity)
     /// The share of lock acquisitions that had to wait since the previous sample, in percent.
     public private(set) var lockContention = SampleHistory(capacity: capacity)
-    /// Tasks running at the moment of each sample.
-    public private(set) var busy = SampleHistory(capacity: capacity)
 
     /// The lock figures at the previous sample, to turn running totals into per-interval ratios.
     private var previousLock: LockStats?
@@ -28,7 +26,6 @@ public struct DashboardHistory: Sendable, Equatable {
         queueDepth.append(Double(snapshot.queueDepth))
         tasksPerSecond.append(snapshot.tasksPerSecond)
         requestsPerSecond.append(snapshot.requestsPerSecond)
-        busy.append(Double(snapshot.busy))
         lockContention.append(DashboardHistory.intervalContention(from: previousLock, to: snapshot.lock) * 100)
         previousLock = snapshot.lock
     }

@@ -21,9 +21,13 @@ extension DashboardState {
             return []
         case .tick(let nanos):
             clockNanos = nanos
-            if commandEcho != nil, nanos >= echoSetAtNanos &+ DashboardState.echoLifetimeNanos {
-                commandEcho = nil
+            hasTicked = true
+            guard commandEcho != nil else { return [] }
+            guard let setAt = echoSetAtNanos else {
+                echoSetAtNanos = nanos
+                return []
             }
+            if nanos >= setAt &+ DashboardState.echoLifetimeNanos { commandEcho = nil }
             return []
         case .snapshot(let snapshot):
             receive(snapshot)
@@ -61,14 +65,14 @@ extension DashboardState {
     /// Shows `text` in the footer as the last command sent.
     mutating func echo(_ text: String) {
         commandEcho = text
-        echoSetAtNanos = clockNanos
+        echoSetAtNanos = hasTicked ? clockNanos : nil
     }
 
     // MARK: - Pause
 
     /// Freezes the screen on what it shows now, or thaws it back to the live view.
     mutating func togglePause() {
-        if let _ = frozen {
+        if frozen != nil {
             frozen = nil
             note("screen resumed (\(snapshotsWhilePaused) samples while paused)")
             snapshotsWhilePaused = 0

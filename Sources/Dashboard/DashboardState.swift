@@ -52,8 +52,10 @@ public struct DashboardState: Sendable {
 
     /// The runner's clock at the last tick, in nanoseconds.
     public internal(set) var clockNanos: UInt64 = 0
-    /// When the echo was set, on the runner's clock.
-    var echoSetAtNanos: UInt64 = 0
+    /// When the echo was set, on the runner's clock; nil until a tick dates it.
+    var echoSetAtNanos: UInt64?
+    /// True once a tick has told the runner's clock.
+    var hasTicked = false
     /// Settings asked for and not yet shown by a snapshot.
     var pending = PendingChanges()
 

@@ -27,6 +27,7 @@ extension DashboardStyles {
             error: theme.style(.error),
             ok: theme.style(.ok),
             banner: banner,
+            selection: theme.style(.selectionBackground).adding([.bold, .underline]),
             overlay: theme.style(.background),
             idleSlot: theme.style(.slotIdle),
             startingSlot: theme.style(.slotStarting),
@@ -44,5 +45,12 @@ extension DashboardStyles {
             gaugeFilled: theme.gradientStyle(.queue, at: 1),
             gaugeEmpty: theme.style(.meterBackground)
         )
+    }
+}
+
+extension Style {
+    /// The style with `extra` attributes added.
+    fileprivate func adding(_ extra: TextAttributes) -> Style {
+        Style(foreground: foreground, background: background, attributes: attributes.union(extra))
     }
 }

@@ -32,6 +32,8 @@ struct DashboardStyles: Sendable {
     var ok: Style
     /// The PAUSED banner and other strong markers.
     var banner: Style
+    /// A selected item, such as the clicked slot.
+    var selection: Style
     /// The background of the help overlay.
     var overlay: Style
     /// Slot cells by phase, for phases not tied to a request.

@@ -2,7 +2,8 @@ import PoolCore
 import TerminalUI
 
 /// The worker slots: one cell per slot, its glyph telling the state and its color the request;
-/// a heat strip when the slots do not fit; a legend; and what the clicked slot runs.
+/// a heat strip when the slots do not fit; a legend; and what the clicked slot runs (its cell
+/// drawn in the selection style).
 struct SlotsPanel: Widget {
     var observation: PoolObservation
     var selectedSlot: Int?
@@ -61,9 +62,7 @@ struct SlotsPanel: Widget {
         styles.box("slots \(slots.count)", detail: [Span(detail, style: styles.muted)], group: .pool).render(in: area, buffer: &buffer)
         grid.render(in: geometry.area, buffer: &buffer)
         if let selectedSlot, !folded, let position = grid.cellPosition(ofSlot: selectedSlot, in: geometry.area) {
-            var cell = buffer[position.column, position.row]
-            cell.style.attributes.formSymmetricDifference(.reverse)
-            buffer[position.column, position.row] = cell
+            buffer[position.column, position.row].style = styles.selection
         }
         let inner = area.inset(by: 1)
         let legendTop = geometry.area.maxY - inner.y

@@ -13,7 +13,14 @@ import Testing
 
     @Test func monochromeDashboard() {
         let state = Fixtures.busyState(width: 80, height: 24, themes: [.monochrome])
-        assertScreen(state.frame(), named: "dashboard-monochrome")
+        let buffer = state.frame()
+        assertScreen(buffer, named: "dashboard-monochrome")
+        #expect(buffer.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+        // Without color, each slot state still has its own glyph on screen.
+        let slotRows = buffer.lines[3...5].joined()
+        for glyph in ["█", "◌", "◆", "◐", "·", "↑", "↓", "✗"] {
+            #expect(slotRows.contains(glyph))
+        }
     }
 
     @Test func helpOverlay() {

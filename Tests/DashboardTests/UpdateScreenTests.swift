@@ -117,6 +117,15 @@ import Testing
         #expect(state.commandEcho == nil)
     }
 
+    @Test func anEchoBeforeTheFirstTickStartsAgingAtThatTick() {
+        var state = DashboardState(width: 80, height: 24)
+        _ = state.update(.key(.character("r")))
+        _ = state.update(.tick(nanos: 50_000_000_000))
+        #expect(state.commandEcho == "r: statistics reset")
+        _ = state.update(.tick(nanos: 53_000_000_000))
+        #expect(state.commandEcho == nil)
+    }
+
     @Test func eventsMergeTheEnginesAndTheDashboardsByTime() {
         var state = DashboardState(width: 80, height: 24)
         var first = snapshot(cap: 50, at: 2)
@@ -144,5 +153,11 @@ import Testing
         _ = state.update(frame(6, .busy, request: 8))
         #expect(state.live.duration(ofSlot: 0) == 0)
         #expect(state.live.duration(ofSlot: 1) == nil)
+    }
+
+    @Test func terminalEventsBecomeMessages() {
+        #expect(DashboardMessage(InputEvent.key(.character("b"))) == .key(.character("b")))
+        #expect(DashboardMessage(InputEvent.mouse(column: 3, row: 4, button: 1)) == .mouse(column: 3, row: 4, button: 1))
+        #expect(DashboardMessage(InputEvent.resize(width: 100, height: 30)) == .resize(width: 100, height: 30))
     }
 }

@@ -1,0 +1,45 @@
+import PoolCore
+import Synchronization
+
+extension SharedRegion {
+    /// Sets slot `index` to `phase`, running the task `tag`, packed as `SlotBoard` packs it: phase in
+    /// bits 0–7, task index in bits 8–19, request id in bits 20–63. Written by the process whose
+    /// worker owns the slot (a child while it runs tasks, the parent for starting/crashed/empty).
+    @inline(__always)
+    public func setSlot(_ index: Int, _ phase: SlotPhase, tag: TaskTag = .none) {
+        setSlot(index, phase, requestID: UInt64(truncatingIfNeeded: tag.requestID),
+                taskIndex: UInt64(truncatingIfNeeded: tag.taskIndex))
+    }
+
+    /// Sets slot `index` from the raw fields a task order carries.
+    @inline(__always)
+    func setSlot(_ index: Int, _ phase: SlotPhase, requestID: UInt64, taskIndex: UInt64) {
+        guard index >= 0, index < Self.slotCapacity else { return }
+        let packed = UInt64(phase.rawValue) | (taskIndex & 0xFFF) << 8 | (requestID & 0xFFF_FFFF_FFFF) << 20
+        let cell = Self.slotsOffset + index * Self.slotStride
+        word(at: cell + 8).pointee.store(MonotonicClock.now() &- origin, ordering: .relaxed)
+        word(at: cell).pointee.store(packed, ordering: .releasing)
+    }
+
+    /// The phase of slot `index` (`.empty` outside the region).
+    @inline(__always)
+    public func slotPhase(_ index: Int) -> SlotPhase {
+        guard index >= 0, index < Self.slotCapacity else { return .empty }
+        let packed = word(at: Self.slotsOffset + index * Self.slotStride).pointee.load(ordering: .acquiring)
+        return SlotPhase(rawValue: UInt8(packed & 0xFF)) ?? .empty
+    }
+
+    /// The state of slot `index` as the dashboard shows it.
+    public func slotState(_ index: Int, retiring: Bool) -> SlotState {
+        guard index >= 0, index < Self.slotCapacity else { return .empty }
+        let cell = Self.slotsOffset + index * Self.slotStride
+        let packed = word(at: cell).pointee.load(ordering: .acquiring)
+        return SlotState(
+            phase: SlotPhase(rawValue: UInt8(packed & 0xFF)) ?? .empty,
+            isRetiring: retiring,
+            requestID: Int(packed >> 20),
+            taskIndex: Int((packed >> 8) & 0xFFF),
+            phaseSinceNanos: word(at: cell + 8).pointee.load(ordering: .relaxed)
+        )
+    }
+}

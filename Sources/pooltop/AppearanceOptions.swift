@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import NcursesBackend
+import TerminalUI
+
+extension ColorMode: ExpressibleByArgument {}
+
+/// `--theme` and `--color`, shared by the dashboard, `render` and `themes`.
+struct AppearanceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A theme name (see `pooltop themes`) or the path of a .theme file (btop theme files work too).", valueName: "name|path"))
+    var theme: String = ThemeCatalog.builtinName
+
+    @Option(help: "When to use colors: auto (unless NO_COLOR is set), always, or never (monochrome: bold, dim and reverse only).")
+    var color: ColorMode = .auto
+
+    /// The folders searched for themes: $POOLTOP_THEMES, ~/.config/pooltop/themes, ./themes, and the
+    /// source tree's themes/ (so `swift run` from a clone finds them).
+    static var themeDirectories: [String] {
+        var directories: [String] = []
+        let environment = ProcessInfo.processInfo.environment
+        if let custom = environment["POOLTOP_THEMES"], !custom.isEmpty { directories.append(custom) }
+        if let home = environment["HOME"] { directories.append(home + "/.config/pooltop/themes") }
+        directories.append(FileManager.default.currentDirectoryPath + "/themes")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes").path
+        if !directories.contains(source) { directories.append(source) }
+        return directories
+    }
+
+    /// Whether NO_COLOR or --color never asks for monochrome.
+    var isMonochrome: Bool {
+        color.colorDepth(terminalColors: 256, noColor: ProcessInfo.processInfo.environment["NO_COLOR"]) == .monochrome
+    }
+
+    /// The themes `t` cycles through and the index of the chosen one. A theme file with problems is
+    /// still used (bad lines fall back); each problem is reported on stderr with its file and line.
+    /// - Throws: a `ValidationError` when `--theme` names no theme.
+    func loadThemes(report: (String) -> Void) throws -> (themes: [Theme], index: Int) {
+        if isMonochrome { return ([Theme.monochrome], 0) }
+        let catalog = ThemeCatalog(directories: Self.themeDirectories)
+        var themes: [Theme] = []
+        for name in catalog.names() {
+            guard let result = catalog.load(name) else { continue }
+            themes.append(result.theme)
+        }
+        guard let chosen = catalog.load(theme) else {
+            throw ValidationError("--theme: no theme named \"\(theme)\" (available: \(catalog.names().joined(separator: ", ")); or give a path to a .theme file)")
+        }
+        for problem in chosen.problems { report("pooltop: theme \(problem)") }
+        if let index = themes.firstIndex(where: { $0.name == chosen.theme.name }) {
+            themes[index] = chosen.theme
+            return (themes, index)
+        }
+        themes.insert(chosen.theme, at: 0)
+        return (themes, 0)
+    }
+}

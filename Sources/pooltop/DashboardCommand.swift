@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import NcursesBackend
+
+/// `pooltop` (the default): the live dashboard.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the live dashboard (the default): a pool under bursts of requests, changed by keys.",
+        discussion: "Keys: b burst, a arrivals, +/- cap ±1, ]/[ cap ±10, m mode, w work, l lock, g GIL, k kill, </> slower/faster, space pause, r reset, t theme, ? help, q quit."
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var appearance: AppearanceOptions
+
+    @Option(help: "Frames per second (1...60).")
+    var fps: Int = 20
+
+    mutating func validate() throws {
+        guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
+    }
+
+    func run() throws {
+        let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.open(colorMode: appearance.color)
+        } catch {
+            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let runner = DashboardRunner(session: session, configuration: scenario.configuration,
+                                     scenario: scenario.scenario(repeating: true), themes: themes, themeIndex: index, fps: fps)
+        let status = runner.run()
+        session.close()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,145 @@
+@testable import Dashboard
+import PoolCore
+import TerminalUI
+import Testing
+
+/// Panels drawn alone at small sizes, checked against literal lines.
+@Suite struct PanelTests {
+    let styles = DashboardStyles(theme: .monochrome)
+
+    func observation(_ snapshots: PoolSnapshot...) -> PoolObservation {
+        var observation = PoolObservation()
+        for snapshot in snapshots { observation.record(snapshot) }
+        return observation
+    }
+
+    @Test func slotsShowAGlyphPerStateAndALegend() {
+        let slots = [
+            SlotState(phase: .busy, requestID: 1), SlotState(phase: .busy, requestID: 1, taskIndex: 1),
+            SlotState(phase: .waitingForLock, requestID: 2), SlotState(phase: .holdingLock, requestID: 3),
+            SlotState(phase: .waitingForInterpreter, requestID: 4), SlotState(phase: .idle), SlotState(phase: .starting),
+            SlotState(phase: .busy, isRetiring: true, requestID: 5), SlotState(phase: .crashed), .empty,
+        ]
+        let panel = SlotsPanel(observation: observation(PoolSnapshot(slots: slots)), selectedSlot: nil, styles: styles)
+        #expect(panel.rendered(width: 40, height: 8).lines == [
+            "╭─ slots 10 ────── 6 running · 1 idle ─╮",
+            "│█ █ ◌ ◆ ◐ · ↑ ↓ ✗                     │",
+            "│                                      │",
+            "│                                      │",
+            "│· idle █ busy ◌ wait lock ◆ in lock   │",
+            "│◐ wait GIL ↑ start ↓ retire ✗ crash   │",
+            "│click a slot to see what it runs      │",
+            "╰──────────────────────────────────────╯",
+        ])
+    }
+
+    @Test func aSelectedSlotIsHighlightedWithWhatItRuns() {
+        let slots = [SlotState(phase: .idle), SlotState(phase: .holdingLock, requestID: 42, taskIndex: 2)]
+        let first = PoolSnapshot(elapsedNanos: 1_000_000_000, slots: slots)
+        var later = first
+        later.elapsedNanos = 1_250_000_000
+        later.workload = WorkloadStatus(task: TaskSpec(kind: .io, costNanos: 1_000_000), fanout: 5)
+        let panel = SlotsPanel(observation: observation(first, later), selectedSlot: 1, styles: styles)
+        let buffer = panel.rendered(width: 60, height: 6)
+        #expect(buffer.lines[4] == "│slot 1 ◆ holding the lock · req #42 · task 3/5 · 250ms    │")
+        #expect(buffer[3, 1].character == "◆")
+        #expect(buffer[3, 1].style == styles.selection)
+        #expect(buffer[1, 1].style == styles.idleSlot)
+    }
+
+    @Test func tooManySlotsFoldIntoAHeatStrip() {
+        // 100 slots in one row of 38 cells: 3 slots a cell, 34 cells.
+        let slots = (0..<100).map { index in index < 45 ? SlotState(phase: .busy, requestID: 1) : SlotState(phase: .idle) }
+        let panel = SlotsPanel(observation: observation(PoolSnapshot(slots: slots)), selectedSlot: nil, styles: styles)
+        let lines = panel.rendered(width: 40, height: 6).lines
+        #expect(lines[0] == "╭─ slots 100 ─────── 1 cell = 3 slots ─╮")
+        #expect(lines[1] == "│███████████████                       │")
+        #expect(lines[2] == "│busy share per cell:   none ░ <⅓ ▒ <⅔ │")
+    }
+
+    @Test func latencyShowsPercentilesInHumanUnits() {
+        var snapshot = PoolSnapshot()
+        snapshot.queueWait = LatencySummary(count: 10, p50: 1_500, p90: 20_000, p99: 1_200_000, max: 2_000_000_000)
+        snapshot.service = LatencySummary(count: 10, p50: 50_000_000, p90: 52_000_000, p99: 58_000_000, max: 61_000_000)
+        let panel = LatencyPanel(observation: observation(snapshot), styles: styles)
+        #expect(panel.rendered(width: 40, height: 6).lines == [
+            "╭─ latency ────────────────────────────╮",
+            "│           p50    p90    p99    max   │",
+            "│queue    1.5us   20us  1.2ms     2s   │",
+            "│service   50ms   52ms   58ms   61ms   │",
+            "│request    0ns    0ns    0ns    0ns   │",
+            "╰──────────────────────────────────────╯",
+        ])
+    }
+
+    @Test func lostUpdatesStandOutWhenTheLockIsOff() {
+        var snapshot = PoolSnapshot()
+        snapshot.configuration.lockEnabled = false
+        snapshot.counter = CounterStats(expected: 1000, actual: 987)
+        let buffer = LockPanel(observation: observation(snapshot), styles: styles).rendered(width: 40, height: 6)
+        #expect(buffer.lines[0] == "╭─ lock ────────── lock OFF · GIL off ─╮")
+        #expect(buffer.lines[3] == "│counter 987 of 1,000  lost 13         │")
+        #expect(buffer[28, 3].character == "1")
+        #expect(buffer[28, 3].style == styles.error)
+    }
+
+    @Test func theInterpreterLockGetsALineWhenOn() {
+        var snapshot = PoolSnapshot()
+        snapshot.configuration.interpreterLockEnabled = true
+        snapshot.interpreterLock = LockStats(acquisitions: 10, contended: 8, waitNanosTotal: 40_000_000, waiters: 3)
+        let buffer = LockPanel(observation: observation(snapshot), styles: styles).rendered(width: 40, height: 6)
+        #expect(buffer.lines[4] == "│GIL 80.0%  waiters 3  wait 4ms        │")
+    }
+
+    @Test func eventsListTheNewestLastWithTimeStamps() {
+        let events = [
+            DashboardEvent(elapsedNanos: 1_000_000_000, message: "burst 1"),
+            DashboardEvent(elapsedNanos: 62_500_000_000, message: "cap 50 → 60"),
+            DashboardEvent(elapsedNanos: 63_000_000_000, message: "worker 3 crashed", severity: .error),
+        ]
+        let buffer = EventsPanel(events: events, styles: styles).rendered(width: 30, height: 4)
+        #expect(buffer.lines == [
+            "╭─ events ───────────────────╮",
+            "│  1:02 cap 50 → 60          │",
+            "│  1:03 worker 3 crashed     │",
+            "╰────────────────────────────╯",
+        ])
+        #expect(buffer[8, 2].style == styles.error)
+    }
+
+    @Test func theFooterAbbreviatesTheKeysToFit() {
+        func footer(_ width: Int) -> String {
+            FooterView(isPaused: false, isHelpVisible: false, snapshotsWhilePaused: 0, commandEcho: nil, styles: styles)
+                .rendered(width: width).lines[0]
+        }
+        #expect(footer(80) == "burst auto +-[]cap mode work lock gil kill <>time ␣pause reset theme ?help quit ")
+        #expect(footer(40) == "b a +-[] m w l g k <> ␣ r t ? q         ")
+        #expect(footer(150).hasPrefix("b burst  a arrivals  + - cap  ] [ cap±10  m mode  w work  l lock  g GIL  k kill"))
+    }
+
+    @Test func theFooterEchoesTheLastCommandWhenThereIsRoom() {
+        let footer = FooterView(isPaused: false, isHelpVisible: false, snapshotsWhilePaused: 0, commandEcho: "cap 50 → 51", styles: styles)
+        #expect(footer.rendered(width: 120).lines[0].hasSuffix("» cap 50 → 51"))
+        #expect(!footer.rendered(width: 80).lines[0].contains("»"))
+    }
+
+    @Test func theHeaderShowsAPendingCapAndThePausedMarker() {
+        let snapshot = PoolSnapshot(elapsedNanos: 75_000_000_000, configuration: PoolConfiguration(cap: 50))
+        let header = HeaderView(observation: observation(snapshot), isPaused: true, pendingCap: 53, styles: styles)
+        let lines = header.rendered(width: 80, height: 2).lines
+        #expect(lines[0] == "pooltop  threads  cap 50→53  busy 0/50  queued 0  in service 0 req    ❚❚ PAUSED ")
+        #expect(lines[1] == "0 tasks/s  0 req/s  no workload attached                                        ")
+    }
+
+    @Test func theTeachingLineUsesTheLiveNumbers() {
+        var snapshot = PoolSnapshot(cores: 4)
+        snapshot.requestsPerSecond = 100
+        snapshot.requests = RequestStats(arrived: 60, completed: 10, latency: LatencySummary(count: 10, mean: 500_000_000))
+        snapshot.meanBlockedNanos = 9_000_000
+        snapshot.meanComputeNanos = 1_000_000
+        let line = TeachingLine(snapshot: snapshot, styles: styles)
+        #expect(line.rendered(width: 120).lines[0].hasPrefix(
+            "Little L=λW: 100/s × 500ms = 50.0 (measured 50 in service)  │  Goetz N=cores×(1+W/C): 4×(1+9ms/1ms) = 40 (cap 50)"))
+        #expect(line.rendered(width: 60).lines[0] == "L=50.0/50  │  N=40/cap 50                                   ")
+    }
+}
