@@ -12,8 +12,8 @@ extension SharedRegion {
     /// worker killed inside the critical section leaves neither behind and the counter stays exact.
     /// - Returns: true when the previous owner had died holding the mutex and this call recovered
     ///   it (EOWNERDEAD, then `pthread_mutex_consistent`); the recovery is counted in the region.
-    public func incrementCounter(criticalSectionNanos: UInt64, locked: Bool, slot: Int,
-                                 requestID: UInt64, taskIndex: UInt64) throws(SharedRegionError) -> Bool {
+    func incrementCounter(criticalSectionNanos: UInt64, locked: Bool, slot: Int,
+                          requestID: UInt64, taskIndex: UInt64) throws(SharedRegionError) -> Bool {
         guard locked else {
             racyIncrement(criticalSectionNanos: criticalSectionNanos)
             return false

@@ -20,7 +20,9 @@ import Synchronization
 public final class SharedRegion {
     /// The words after the header, in order (`rawValue` is the word index from `fieldsOffset`).
     enum Field: Int, CaseIterable {
+        /// The shared counter's value, and the increments made (both written at the store).
         case counterValue, counterIncrements
+        /// The lock statistics of `LockStats`, written while holding the mutex.
         case acquisitions, contended, waitTotal, waitMax, holdTotal
         /// Lock acquisitions that found the previous owner dead and made the mutex consistent.
         case recoveries
@@ -28,17 +30,18 @@ public final class SharedRegion {
 
     /// How many slots the region has room for (the cap's upper limit).
     public static let slotCapacity = PoolConfiguration.capLimit.upperBound
-    static let magicValue: UInt64 = 0x706F_6F6C_746F_7031  // "pooltop1"
-    static let magicOffset = 64
-    static let originOffset = 72
-    static let fieldsOffset = 128
-    static let slotsOffset = 4096
+    /// The word a parent stores last, so a child can tell an initialised region ("pooltop1").
+    static let magicValue: UInt64 = 0x706F_6F6C_746F_7031
+    /// Byte offsets of the layout (see the table above); the mutex is at 0.
+    static let magicOffset = 64, originOffset = 72, fieldsOffset = 128, slotsOffset = 4096
+    /// Bytes per slot cell: one cache line, so workers writing their own slots do not share lines.
     static let slotStride = 64
     /// The size of the memory file.
     static let byteCount = slotsOffset + slotCapacity * slotStride
 
     /// The memory file's descriptor (close-on-exec; the spawner maps it onto a child's fd 3).
     public let fileDescriptor: Int32
+    /// Where the region is mapped in this process.
     let base: UnsafeMutableRawPointer
     /// The pool's start on the monotonic clock: slot phase times count from here.
     public let origin: UInt64
@@ -68,21 +71,24 @@ public final class SharedRegion {
         fileDescriptor = fd
         self.origin = origin
         base.storeBytes(of: origin, toByteOffset: Self.originOffset, as: UInt64.self)
-        word(at: Self.magicOffset).store(Self.magicValue, ordering: .releasing)
+        word(at: Self.magicOffset).pointee.store(Self.magicValue, ordering: .releasing)
     }
 
     /// Maps a region a parent created (a worker process, with the fd it inherited as fd 3).
+    /// On success the region owns `fd` and closes it when it goes; on failure `fd` is left open.
     public init(mapping fd: Int32) throws(SharedRegionError) {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw .system(call: "fstat", errno: errno) }
         guard Int(status.st_size) == Self.byteCount else { throw .wrongSize(Int(status.st_size), expected: Self.byteCount) }
-        base = try Self.map(fd)
-        guard word(at: Self.magicOffset).load(ordering: .acquiring) == Self.magicValue else {
-            munmap(base, Self.byteCount)
+        let mapped = try Self.map(fd)
+        let magic = (mapped + Self.magicOffset).assumingMemoryBound(to: Atomic<UInt64>.self)
+        guard magic.pointee.load(ordering: .acquiring) == Self.magicValue else {
+            munmap(mapped, Self.byteCount)
             throw .notInitialised
         }
+        base = mapped
         fileDescriptor = fd
-        origin = base.load(fromByteOffset: Self.originOffset, as: UInt64.self)
+        origin = mapped.load(fromByteOffset: Self.originOffset, as: UInt64.self)
     }
 
     deinit {

@@ -3,6 +3,8 @@
 
 #include <stdint.h>
 
+#include "CProcessSupport.h"
+
 /// Nanoseconds on the monotonic clock.
 uint64_t pooltop_monotonic_nanos(void);
 

@@ -1,0 +1,210 @@
+import CPoolSupport
+import Glibc
+import Synchronization
+
+/// One worker process: spawned with posix_spawn, fed task frames on its stdin, answering on its
+/// stdout, sharing the pool's `SharedRegion` as its fd 3.
+///
+/// **Threading.** `run`, `close` and `terminate` must be called from one thread at a time: the
+/// pool thread that owns this child (the pipes and their buffers are confined to it, so they need
+/// no lock). `kill`, `pollExit` and `exit` may be called from any thread: the child's life is
+/// guarded by `life`, and a child is only ever reaped with that lock held, so `kill` never signals
+/// a pid that has been reaped and perhaps reused.
+///
+/// **Parent death.** The child asks for SIGKILL when its parent dies (`PR_SET_PDEATHSIG`). Linux
+/// delivers it when the *thread* that spawned the child exits, not only the process: spawn each
+/// child from a thread that outlives it (the owning pool thread, which closes its child before it
+/// exits). The worker also exits at end of input, which covers any other way the parent goes.
+///
+/// Every path reaps the child: a death noticed by `run`, `close`, `terminate`, and `deinit`.
+public final class ChildWorker {
+    /// The child's process id.
+    public let pid: Int32
+    /// Nanoseconds from the posix_spawn call to the `.ready` message arriving here.
+    public let startupNanos: UInt64
+    /// The same, as the worker measured it when it sent `.ready` (excludes the pipe transit).
+    public let reportedStartupNanos: UInt64
+    /// How the child ended, once it has been reaped; guarded by the mutex (see the type's notes).
+    let life = Mutex<ChildExit?>(nil)
+    /// The write end of the child's stdin, -1 once closed. Owner thread only.
+    var input: Int32
+    /// The read end of the child's stdout, -1 once closed. Owner thread only.
+    var output: Int32
+    private var writer: FrameWriter
+    private let reader: FrameReader
+
+    /// How long a child may take to announce itself before it is killed, by default.
+    public static let defaultReadyTimeoutNanos: UInt64 = 10_000_000_000
+    private static let ignoringSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
+    /// Sets SIGPIPE to ignored in this process, once, so that writing to a dead child's pipe fails
+    /// with EPIPE instead of killing pooltop. Every spawn calls it; call it early to be explicit.
+    public static func prepareParent() { _ = ignoringSIGPIPE }
+
+    /// Spawns a worker and waits until it is ready.
+    /// - Parameters:
+    ///   - command: the executable and the arguments that select its worker entry.
+    ///   - region: the shared region, mapped by the child as its fd 3.
+    ///   - iterationsPerNanosecond: the parent's CPU-loop calibration (`CPUBurner`).
+    ///   - readyTimeoutNanos: how long to wait for `.ready` before killing the child.
+    ///   - stderr: a descriptor for the child's stderr, or -1 for /dev/null (keeps the screen clean).
+    /// - Throws: `.spawnFailed` or `.startupFailed` (the child has been reaped).
+    public init(command: WorkerCommand, region: SharedRegion, iterationsPerNanosecond: Double,
+                readyTimeoutNanos: UInt64 = ChildWorker.defaultReadyTimeoutNanos, stderr: Int32 = -1) throws(ChildWorkerError) {
+        Self.prepareParent()
+        var toChild: [Int32] = [-1, -1]
+        var fromChild: [Int32] = [-1, -1]
+        var rc = pooltop_pipe_cloexec(&toChild)
+        if rc == 0 {
+            rc = pooltop_pipe_cloexec(&fromChild)
+            if rc != 0 { Self.closeAll(toChild) }
+        }
+        guard rc == 0 else { throw .spawnFailed(errno: rc) }
+        let spawnedAt = MonotonicClock.now()
+        let options = WorkerArguments(iterationsPerNanosecond: iterationsPerNanosecond, parentPID: getpid(), spawnedAt: spawnedAt)
+        var spawned: pid_t = 0
+        rc = Self.spawn([command.executablePath] + command.leadingArguments + options.arguments, path: command.executablePath,
+                        stdin: toChild[0], stdout: fromChild[1], fd3: region.fileDescriptor, stderr: stderr, pid: &spawned)
+        Self.closeAll([toChild[0], fromChild[1]])
+        guard rc == 0 else {
+            Self.closeAll([toChild[1], fromChild[0]])
+            throw .spawnFailed(errno: rc)
+        }
+        pid = spawned
+        input = toChild[1]
+        output = fromChild[0]
+        writer = FrameWriter(fileDescriptor: input)
+        reader = FrameReader(fileDescriptor: output, chunkSize: 16 * 1024)
+        do {
+            let reported = try Self.awaitReady(reader, deadline: spawnedAt &+ readyTimeoutNanos)
+            reportedStartupNanos = reported
+            startupNanos = MonotonicClock.now() &- spawnedAt
+        } catch {
+            // Not a worker, or a worker that failed: make sure it is gone and reaped.
+            let exit = Self.forceEnd(pid: spawned, life: life)
+            Self.closeAll([toChild[1], fromChild[0]])
+            input = -1
+            output = -1
+            guard case .startupFailed(let reason, _) = error else { throw error }
+            throw .startupFailed(reason: reason, exit: exit)
+        }
+    }
+
+    deinit {
+        _ = Self.forceEnd(pid: pid, life: life)
+        closePipes()
+    }
+
+    // MARK: - Running tasks
+
+    /// Runs one task in the child and returns its report (blocking; owner thread only).
+    /// - Throws: `.died` with how the child ended (it has been reaped), `.protocolViolation`
+    ///   (the child has been killed and reaped), or `.notRunning` after `close`/`terminate`.
+    public func run(_ order: TaskOrder) throws(ChildWorkerError) -> TaskReport {
+        try send(.task(order))
+        let reply = try receive()
+        guard case .result(let report) = reply, report.taskID == order.id else {
+            throw brokeProtocol("expected the result of task \(order.id), got a \(reply.kind) frame")
+        }
+        return report
+    }
+
+    /// Runs `batch` in the child in order, in frames of at most `WireCodec.maxBatchCount` tasks,
+    /// and returns the reports in the same order (blocking; owner thread only). If the child dies,
+    /// the tasks of the frame in flight have no report: the error is thrown and none are returned.
+    public func run(_ batch: [TaskOrder]) throws(ChildWorkerError) -> [TaskReport] {
+        guard batch.count > WireCodec.maxBatchCount else { return try runFrame(batch) }
+        var reports: [TaskReport] = []
+        reports.reserveCapacity(batch.count)
+        var start = 0
+        while start < batch.count {
+            let end = min(batch.count, start + WireCodec.maxBatchCount)
+            reports += try runFrame(Array(batch[start..<end]))
+            start = end
+        }
+        return reports
+    }
+
+    /// Sends one batch frame and checks that the reply answers it task by task.
+    private func runFrame(_ orders: [TaskOrder]) throws(ChildWorkerError) -> [TaskReport] {
+        guard !orders.isEmpty else { return [] }
+        try send(.batch(orders))
+        let reply = try receive()
+        guard case .results(let reports) = reply, reports.count == orders.count,
+              zip(reports, orders).allSatisfy({ $0.taskID == $1.id }) else {
+            throw brokeProtocol("expected the results of a batch of \(orders.count), got a \(reply.kind) frame")
+        }
+        return reports
+    }
+
+    /// Tests only: makes the worker ignore SIGTERM from now on (applied before its next answer).
+    func ignoreTerminationSignal() throws(ChildWorkerError) {
+        try send(.ignoreTermination)
+    }
+
+    /// Writes a frame; a closed pipe means the child died.
+    private func send(_ message: WireMessage) throws(ChildWorkerError) {
+        guard input >= 0 else { throw .notRunning(pid: pid) }
+        do {
+            try writer.send(message)
+        } catch {
+            throw childDied()
+        }
+    }
+
+    /// Reads the next frame; end of stream (or a stream cut inside a frame) means the child died,
+    /// a malformed frame means it broke the protocol.
+    private func receive() throws(ChildWorkerError) -> WireMessage {
+        guard output >= 0 else { throw .notRunning(pid: pid) }
+        let message: WireMessage?
+        do {
+            message = try reader.next()
+        } catch {
+            switch error {
+            case .truncated, .io: throw childDied()
+            default: throw brokeProtocol(error.description)
+            }
+        }
+        guard let message else { throw childDied() }
+        return message
+    }
+
+    // MARK: - Spawning
+
+    /// Calls posix_spawn with `arguments` as the child's argv.
+    private static func spawn(_ arguments: [String], path: String, stdin: Int32, stdout: Int32, fd3: Int32,
+                              stderr: Int32, pid: inout pid_t) -> Int32 {
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard !argv.dropLast().contains(nil) else { return ENOMEM }
+        return pooltop_spawn(path, &argv, stdin, stdout, fd3, stderr, &pid)
+    }
+
+    /// Waits for the `.ready` frame until `deadline`; returns the start-up time it reports.
+    /// - Throws: `.startupFailed` without an exit (the caller ends the child and adds it).
+    private static func awaitReady(_ reader: FrameReader, deadline: UInt64) throws(ChildWorkerError) -> UInt64 {
+        var poller = pollfd(fd: reader.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let now = MonotonicClock.now()
+            guard now < deadline else { throw .startupFailed(reason: "no ready message in time", exit: nil) }
+            let rc = poll(&poller, 1, Int32(min(1000, (deadline - now) / 1_000_000 + 1)))
+            if rc < 0, errno != EINTR { throw .startupFailed(reason: "poll failed (errno \(errno))", exit: nil) }
+            if rc > 0 { break }
+        }
+        let message: WireMessage?
+        do {
+            message = try reader.next()
+        } catch {
+            throw .startupFailed(reason: error.description, exit: nil)
+        }
+        switch message {
+        case .ready(_, let startupNanos): return startupNanos
+        case .none: throw .startupFailed(reason: "it closed its output before it was ready", exit: nil)
+        case .some(let other): throw .startupFailed(reason: "it sent a \(other.kind) frame instead of ready", exit: nil)
+        }
+    }
+}
+
+// The pipes and buffers are confined to the owning pool thread (documented above); the child's
+// life is behind the `life` mutex; everything else is immutable.
+extension ChildWorker: @unchecked Sendable {}

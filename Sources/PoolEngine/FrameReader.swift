@@ -1,0 +1,41 @@
+import Glibc
+
+/// Reads `WireMessage`s from a pipe: buffered reads of whatever arrived, cut into frames by a
+/// `WireDecoder`, so a frame split over several reads (or several frames in one) is fine.
+///
+/// It does not own the descriptor. Use it from one thread at a time.
+public final class FrameReader {
+    /// The descriptor read from.
+    public let fileDescriptor: Int32
+    private var decoder = WireDecoder()
+    private let chunk: UnsafeMutableRawBufferPointer
+
+    /// A reader of `fileDescriptor`, reading up to `chunkSize` bytes per read(2).
+    public init(fileDescriptor: Int32, chunkSize: Int = 64 * 1024) {
+        self.fileDescriptor = fileDescriptor
+        chunk = .allocate(byteCount: chunkSize, alignment: 16)
+    }
+
+    deinit { chunk.deallocate() }
+
+    /// The next message, blocking until one has arrived; nil at end of stream between frames.
+    /// - Throws: `WireError.truncated` if the stream ends inside a frame, `.io` if read(2) fails,
+    ///   or the decoder's error for a malformed frame.
+    public func next() throws(WireError) -> WireMessage? {
+        while true {
+            if let message = try decoder.next() { return message }
+            let count = read(fileDescriptor, chunk.baseAddress, chunk.count)
+            if count > 0 {
+                decoder.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+            } else if count == 0 {
+                guard decoder.bufferedBytes == 0 else { throw .truncated(bufferedBytes: decoder.bufferedBytes) }
+                return nil
+            } else if errno != EINTR {
+                throw .io(errno: errno)
+            }
+        }
+    }
+}
+
+// Confined to one thread at a time (its owner); the chunk and decoder are never shared.
+extension FrameReader: @unchecked Sendable {}

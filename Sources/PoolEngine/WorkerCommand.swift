@@ -1,0 +1,20 @@
+/// How to start a worker process: an executable and the arguments that select its worker entry
+/// (`/proc/self/exe worker` for pooltop itself); `WorkerArguments` are appended after them.
+public struct WorkerCommand: Sendable, Hashable {
+    /// The executable's path, given to posix_spawn as is.
+    public var executablePath: String
+    /// Arguments before the worker's own (for pooltop: `["worker"]`).
+    public var leadingArguments: [String]
+
+    /// A command that runs `executablePath` with `leadingArguments`.
+    public init(executablePath: String, leadingArguments: [String] = []) {
+        self.executablePath = executablePath
+        self.leadingArguments = leadingArguments
+    }
+
+    /// The running binary relaunched with `leadingArguments` (`/proc/self/exe` names it even if
+    /// the file has since been replaced).
+    public static func currentExecutable(leadingArguments: [String]) -> WorkerCommand {
+        WorkerCommand(executablePath: "/proc/self/exe", leadingArguments: leadingArguments)
+    }
+}

@@ -1,0 +1,37 @@
+import PoolCore
+
+/// Runs task orders inside a worker process: real CPU work, a real blocking wait, then the
+/// counter update on the shared robust mutex (or racing without it), keeping the slot's word in
+/// shared memory up to date (busy, waiting for the lock, holding it, idle).
+struct WorkerTaskRunner {
+    let region: SharedRegion
+    let burner: CPUBurner
+
+    /// Runs `order` and reports how it went.
+    func run(_ order: TaskOrder) -> TaskReport {
+        let slot = Int(order.slot)
+        let started = MonotonicClock.now()
+        var report = TaskReport(taskID: order.id, startedAt: started)
+        region.setSlot(slot, .busy, requestID: order.requestID, taskIndex: UInt64(order.taskIndex))
+        if order.cpuNanos > 0 {
+            let begun = MonotonicClock.now()
+            burner.burn(nanos: order.cpuNanos, seed: order.seed)
+            report.computeNanos = MonotonicClock.now() &- begun
+        }
+        if order.ioNanos > 0 {
+            let begun = MonotonicClock.now()
+            MonotonicClock.sleep(until: begun &+ order.ioNanos)
+            report.blockedNanos = MonotonicClock.now() &- begun
+        }
+        do {
+            report.recoveredLock = try region.incrementCounter(
+                criticalSectionNanos: order.criticalSectionNanos, locked: order.lockEnabled, slot: slot,
+                requestID: order.requestID, taskIndex: UInt64(order.taskIndex))
+        } catch {
+            report.status = .failed
+        }
+        region.setSlot(slot, .idle, requestID: order.requestID, taskIndex: UInt64(order.taskIndex))
+        report.endedAt = MonotonicClock.now()
+        return report
+    }
+}
