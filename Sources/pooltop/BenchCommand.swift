@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Glibc
+
+/// `pooltop bench`: pooltop's engine in thread and process mode against Python's pools, side
+/// by side in one run, plus the cost of watching it.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark pooltop's pool against Python's pools, side by side, and the cost of watching it.",
+        discussion: """
+            Runs workloads A (no-op tasks), B (blocking I/O), C (CPU), D (start and stop) and E (one round trip) \
+            on pooltop's thread and process modes and on Python's ThreadPoolExecutor, ProcessPoolExecutor, \
+            multiprocessing.Pool (chunksize 1 and default) and multiprocessing.dummy.Pool (bench/peers.py), \
+            interleaved round by round; then the engine's throughput with a 30 fps sampler and the dashboard's \
+            frame cost on a pseudo-terminal. Prints median, min and max and the ratios; asserts nothing. \
+            Build with -c release.
+            """,
+        subcommands: [BenchFrameProbeCommand.self]
+    )
+
+    @Option(help: "Rounds per workload (each round runs every implementation once).")
+    var rounds: Int = 5
+
+    @Flag(help: "One short round with smaller workloads: a smoke test for CI, not figures to compare.")
+    var quick = false
+
+    @Option(help: ArgumentHelp("The workloads to run, as letters: A no-op, B I/O, C CPU, D start/stop, E round trip.", valueName: "letters"))
+    var workloads: String = "ABCDE"
+
+    @Flag(help: "Print the report as one JSON object (schema pooltop.bench/1) instead of the table.")
+    var json = false
+
+    @Option(help: "The Python interpreter that runs the peers.")
+    var python: String = "python3"
+
+    @Option(name: .customLong("peers-script"), help: "Path of the peers script (default: bench/peers.py here or above the executable).")
+    var peersScript: String?
+
+    @Flag(name: .customLong("no-peers"), help: "Run pooltop's own figures only.")
+    var noPeers = false
+
+    @Flag(name: .customLong("no-watching"), help: "Skip the cost of watching (sampler and dashboard frames).")
+    var noWatching = false
+
+    func validate() throws {
+        guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be 1...100, got \(rounds)") }
+        _ = try selectedWorkloads()
+    }
+
+    /// The workloads `--workloads` names, in A…E order.
+    private func selectedWorkloads() throws -> [BenchWorkload] {
+        let letters = Set(workloads.uppercased().filter { $0 != "," && $0 != " " }.map(String.init))
+        let unknown = letters.subtracting(BenchWorkload.allCases.map(\.rawValue))
+        guard unknown.isEmpty, !letters.isEmpty else {
+            throw ValidationError("--workloads takes letters among A, B, C, D, E (e.g. ABE), got \"\(workloads)\"")
+        }
+        return BenchWorkload.allCases.filter { letters.contains($0.rawValue) }
+    }
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)  // a peer that dies early must not take pooltop with it
+        var parameters = quick ? BenchParameters.quick : BenchParameters.full(rounds: rounds)
+        parameters.workloads = try selectedWorkloads()
+        let peers: Result<BenchPeerRunner, BenchFailure>
+        if noPeers {
+            peers = .failure(BenchFailure("--no-peers"))
+        } else {
+            do throws(BenchFailure) {
+                peers = .success(try BenchPeerRunner(command: python, script: peersScript))
+            } catch {
+                peers = .failure(error)
+            }
+        }
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        let suite = BenchSuite(parameters: parameters, peers: peers, measuresWatching: !noWatching) { fraction, detail in
+            bar.show(fraction, detail: detail)
+        }
+        let report = suite.run()
+        bar.finish()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+        } else {
+            print(report.text)
+        }
+    }
+}
