@@ -13,6 +13,12 @@ public enum DashboardMessage: Equatable, Sendable {
     case tick(nanos: UInt64)
     /// The engine published a new snapshot.
     case snapshot(PoolSnapshot)
+    /// The background sweep measured more (sent by the runner while it runs).
+    case sweepProgressed(SweepProgress)
+    /// The background sweep finished with this result.
+    case sweepFinished(SweepResult)
+    /// The background sweep ended without a result (it could not start, or measured nothing).
+    case sweepFailed(reason: String)
 }
 
 extension DashboardMessage {

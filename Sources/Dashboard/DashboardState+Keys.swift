@@ -46,6 +46,7 @@ extension DashboardState {
             return []
         case "?":
             setHelpVisible(!isHelpVisible)
+            if isHelpVisible { sweep.isVisible = false }
             return []
         default:
             return []

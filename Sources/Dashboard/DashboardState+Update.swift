@@ -2,16 +2,19 @@ import PoolCore
 import TerminalUI
 
 extension DashboardState {
-    /// Applies one message and returns the commands the engine and workload should carry out.
+    /// Applies one message and returns what the runner should do: commands for the engine and
+    /// workload, or a sweep to start.
     ///
     /// Keys follow DESIGN.md §3; snapshots update the live observation (the frozen one stays put
-    /// while paused); ticks age the command echo; a left click on a slot selects it.
+    /// while paused); ticks age the command echo; a left click on a slot selects it; sweep
+    /// messages feed the `s` overlay.
     /// - Parameter message: what happened.
-    /// - Returns: the commands to send, in order (often none).
-    public mutating func update(_ message: DashboardMessage) -> [PoolCommand] {
+    /// - Returns: the effects, in order (often none).
+    public mutating func update(_ message: DashboardMessage) -> [DashboardEffect] {
         switch message {
         case .key(let key):
-            return handle(key)
+            if let effects = handleSweepKey(key) { return effects }
+            return handle(key).map(DashboardEffect.command)
         case .mouse(let column, let row, let button):
             if button == 1 { selectSlot(atColumn: column, row: row) }
             return []
@@ -31,6 +34,15 @@ extension DashboardState {
             return []
         case .snapshot(let snapshot):
             receive(snapshot)
+            return []
+        case .sweepProgressed(let progress):
+            receiveSweepProgress(progress)
+            return []
+        case .sweepFinished(let result):
+            receiveSweepResult(result)
+            return []
+        case .sweepFailed(let reason):
+            receiveSweepFailure(reason)
             return []
         }
     }

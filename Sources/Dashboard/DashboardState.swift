@@ -35,6 +35,8 @@ public struct DashboardState: Sendable {
     public internal(set) var height: Int
     /// True while the help overlay shows.
     public internal(set) var isHelpVisible = false
+    /// The `s` overlay: the running sweep, the last result, and whether it shows.
+    public internal(set) var sweep = SweepPanel()
     /// The slot the user clicked, whose details show under the slots.
     public internal(set) var selectedSlot: Int?
     /// The themes `t` cycles through (never empty).

@@ -32,7 +32,8 @@ public struct DashboardView: Widget {
         let observation = state.displayed
         let snapshot = observation.snapshot
         let layout = DashboardLayout(screen: area, slotCount: snapshot.slots.count)
-        HeaderView(observation: observation, isPaused: state.isPaused, pendingCap: state.pendingCap, styles: styles)
+        HeaderView(observation: observation, isPaused: state.isPaused, pendingCap: state.pendingCap,
+                   recommendedCap: state.sweep.recommendedCap, styles: styles)
             .render(in: layout.header, buffer: &buffer)
         SlotsPanel(observation: observation, selectedSlot: state.selectedSlot, styles: styles).render(in: layout.slots, buffer: &buffer)
         QueuePanel(observation: observation, styles: styles).render(in: layout.queue, buffer: &buffer)
@@ -41,13 +42,16 @@ public struct DashboardView: Widget {
         LatencyPanel(observation: observation, styles: styles).render(in: layout.latency, buffer: &buffer)
         SystemPanel(observation: observation, styles: styles).render(in: layout.system, buffer: &buffer)
         EventsPanel(events: state.events(limit: max(0, layout.events.height - 2)), styles: styles).render(in: layout.events, buffer: &buffer)
-        TeachingLine(snapshot: snapshot, styles: styles).render(in: layout.teaching, buffer: &buffer)
+        TeachingLine(snapshot: snapshot, window: observation.requestWindow, styles: styles).render(in: layout.teaching, buffer: &buffer)
         FooterView(
             isPaused: state.isPaused, isHelpVisible: state.isHelpVisible, snapshotsWhilePaused: state.snapshotsWhilePaused,
-            commandEcho: state.commandEcho, styles: styles
+            commandEcho: state.commandEcho, isSweepVisible: state.sweep.isVisible,
+            sweepRecommendedCap: state.sweep.recommendedCap, styles: styles
         ).render(in: layout.footer, buffer: &buffer)
         if state.isHelpVisible {
             HelpOverlay(styles: styles).render(in: layout.body, buffer: &buffer)
+        } else if state.sweep.isVisible {
+            SweepOverlay(panel: state.sweep, currentCap: state.effectiveCap, styles: styles).render(in: layout.body, buffer: &buffer)
         }
     }
 }

@@ -7,19 +7,24 @@ struct FooterView: Widget {
     var isHelpVisible: Bool
     var snapshotsWhilePaused: Int
     var commandEcho: String?
+    /// True while the sweep overlay shows: the footer then says how to apply and close it.
+    var isSweepVisible = false
+    /// The cap Enter would apply while the sweep overlay shows, once a sweep has finished.
+    var sweepRecommendedCap: Int?
     var styles: DashboardStyles
 
     /// Keys and their labels, full length.
     static let full: [(key: String, label: String)] = [
         ("b", "burst"), ("a", "arrivals"), ("+ -", "cap"), ("] [", "cap±10"), ("m", "mode"), ("w", "work"),
-        ("l", "lock"), ("g", "GIL"), ("k", "kill"), ("< >", "slower/faster"), ("space", "pause"), ("r", "reset"),
-        ("t", "theme"), ("?", "help"), ("q", "quit"),
+        ("l", "lock"), ("g", "GIL"), ("k", "kill"), ("< >", "slow/fast"), ("space", "pause"), ("r", "reset"),
+        ("t", "theme"), ("s", "sweep"), ("?", "help"), ("q", "quit"),
     ]
 
-    /// Keys run into their labels (`burst` with `b` highlighted), to save columns.
+    /// Keys run into their labels (`burst` with `b` highlighted), to save columns; `<>` and `?`
+    /// go without, so the list still fits 80 columns.
     static let compact: [(key: String, rest: String)] = [
         ("b", "urst"), ("a", "uto"), ("+-[]", "cap"), ("m", "ode"), ("w", "ork"), ("l", "ock"), ("g", "il"),
-        ("k", "ill"), ("<>", "time"), ("␣", "pause"), ("r", "eset"), ("t", "heme"), ("?", "help"), ("q", "uit"),
+        ("k", "ill"), ("<>", ""), ("␣", "pause"), ("r", "eset"), ("t", "heme"), ("s", "weep"), ("?", ""), ("q", "uit"),
     ]
 
     func render(in area: Rect, buffer: inout CellBuffer) {
@@ -35,6 +40,17 @@ struct FooterView: Widget {
         if isHelpVisible {
             LineComposer.draw([Span("esc", style: styles.key), Span(" or ", style: styles.muted), Span("?", style: styles.key),
                                Span(" closes the help · q quits", style: styles.muted)], row: 0, of: area, buffer: &buffer)
+            return
+        }
+        if isSweepVisible {
+            var spans: [Span] = []
+            if let cap = sweepRecommendedCap {
+                spans += [Span("enter", style: styles.key), Span(" or ", style: styles.muted), Span("A", style: styles.key),
+                          Span(" applies cap \(cap) · ", style: styles.muted)]
+            }
+            spans += [Span("esc", style: styles.key), Span(" or ", style: styles.muted), Span("s", style: styles.key),
+                      Span(" closes the sweep · q quits", style: styles.muted)]
+            LineComposer.draw(spans, row: 0, of: area, buffer: &buffer)
             return
         }
         let keys = keyLine(width: area.width)

@@ -8,6 +8,8 @@ struct HeaderView: Widget {
     var isPaused: Bool
     /// The cap asked for and not yet in the snapshot, shown as `cap 50→53`.
     var pendingCap: Int?
+    /// The cap the last sweep recommends, shown as `cap 50 rec 32` (`rec ✓` when the pool has it).
+    var recommendedCap: Int?
     var styles: DashboardStyles
 
     /// The width of the burst progress bar.
@@ -34,6 +36,10 @@ struct HeaderView: Widget {
         var cap = [Span("cap ", style: styles.muted), Span(String(configuration.cap), style: styles.highlight)]
         if let pendingCap, pendingCap != configuration.cap {
             cap.append(Span("→\(pendingCap)", style: styles.warning))
+        }
+        if let recommendedCap {
+            cap.append(Span(" rec ", style: styles.muted))
+            cap.append(Span(recommendedCap == configuration.cap ? "✓" : String(recommendedCap), style: styles.ok))
         }
         pieces.append(.init(cap, priority: 9))
         let busyLimit = configuration.mode == .unbounded ? configuration.ceiling : configuration.cap

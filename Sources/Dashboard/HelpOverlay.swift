@@ -23,6 +23,8 @@ struct HelpOverlay: Widget {
          "Unbounded mode shows here what a pool protects you from."),
         ("formulas", "L=λW: requests in service = rate × latency, vs the count.",
          "N=cores×(1+W/C): the pool size that keeps every core busy."),
+        ("sweep", "s measures throughput and p99 at caps around this one, on a copy.",
+         "Enter applies the cap it recommends; the header marks it as rec N."),
         ("events", "What changed, newest last, stamped with the pool's elapsed time.",
          "Resizes, mode switches, bursts, crashes and refused keys."),
     ]
@@ -32,7 +34,7 @@ struct HelpOverlay: Widget {
         ("b", "fire a burst"), ("a", "arrivals on/off"), ("+ -", "cap ±1"), ("] [", "cap ±10"),
         ("m", "next mode"), ("w", "next work kind"), ("l", "lock on/off"), ("g", "GIL emulation"),
         ("k", "kill a worker"), ("< >", "slower / faster"), ("space", "pause the screen"), ("r", "reset statistics"),
-        ("t", "next theme"), ("?", "this help"), ("q", "quit (Ctrl-C too)"), ("click", "slot details"),
+        ("t", "next theme"), ("s", "pool-size sweep"), ("?", "this help"), ("q", "quit (Ctrl-C too)"), ("click", "slot details"),
     ]
 
     /// The columns of a key entry: the key, then the action.

@@ -14,6 +14,8 @@ public struct PoolObservation: Sendable, Equatable {
     public private(set) var snapshotCount: Int
     /// For each slot, the engine time at which its current phase and task were first seen.
     public private(set) var slotSince: [UInt64]
+    /// The requests of the last few seconds, for Little's law.
+    public private(set) var requestWindow = RequestWindow()
 
     /// Creates an observation that has seen nothing yet.
     public init() {
@@ -42,6 +44,7 @@ public struct PoolObservation: Sendable, Equatable {
         slotSince = since
         snapshot = next
         history.record(next)
+        requestWindow.record(next)
         snapshotCount += 1
     }
 

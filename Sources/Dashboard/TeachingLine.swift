@@ -2,10 +2,13 @@ import PoolCore
 import TerminalUI
 
 /// The two formulas from the live numbers: Little's law L = λW (requests in the system from
-/// their rate and mean latency, against the measured count) and Goetz's pool size
-/// N = cores × (1 + W/C) from the measured blocking and compute time per task.
+/// their rate and mean latency over the last 10 seconds, against the mean count measured over
+/// the same window) and Goetz's pool size N = cores × (1 + W/C) from the measured blocking and
+/// compute time per task.
 struct TeachingLine: Widget {
     var snapshot: PoolSnapshot
+    /// The requests of the last seconds: λ, W and the measured L.
+    var window: RequestWindow
     var styles: DashboardStyles
 
     func render(in area: Rect, buffer: inout CellBuffer) {
@@ -22,28 +25,29 @@ struct TeachingLine: Widget {
         }
     }
 
-    /// Little's law in three lengths, longest first.
+    /// Little's law in three lengths, longest first, over the request window (named in the line:
+    /// `over 10s`, or less while the window fills).
     private func littlesLaw() -> [[Span]] {
-        let rate = snapshot.requestsPerSecond
-        let meanNanos = snapshot.requests.latency.mean
-        let measured = snapshot.requests.inService
-        guard rate > 0, meanNanos > 0, meanNanos.isFinite else {
-            let waiting = [Span("L=λW: ", style: styles.title), Span("waits for finished requests", style: styles.muted)]
-            return [waiting, waiting, [Span("L=λW: -", style: styles.muted)]]
+        let covered = window.coveredNanos
+        let shown = min(covered, RequestWindow.spanNanos)
+        let spanText = DurationText.format(nanoseconds: shown - shown % 100_000_000)
+        guard let rate = window.rate, let meanNanos = window.meanLatencyNanos, rate > 0, meanNanos > 0, meanNanos.isFinite else {
+            let none = covered == 0 ? "waits for a second sample" : "no request finished in the last \(spanText)"
+            return [[Span("L=λW: ", style: styles.title), Span(none, style: styles.muted)],
+                    [Span("L=λW: ", style: styles.title), Span(covered == 0 ? "-" : "none in \(spanText)", style: styles.muted)],
+                    [Span("L=λW: -", style: styles.muted)]]
         }
-        let seconds = meanNanos / 1e9
-        let predicted = SizingFormulas.littlesLaw(arrivalRate: rate, meanSeconds: seconds)
+        let predicted = SizingFormulas.littlesLaw(arrivalRate: rate, meanSeconds: meanNanos / 1e9)
         let rateText = NumberText.fixed(rate, decimals: rate < 10 ? 1 : 0) + "/s"
         let meanText = DurationText.format(nanoseconds: UInt64(meanNanos.rounded()))
-        let predictedText = NumberText.fixed(predicted, decimals: 1)
-        let value = Span(predictedText, style: styles.highlight)
-        let measuredText = NumberText.grouped(measured)
+        let value = Span(NumberText.fixed(predicted, decimals: 1), style: styles.highlight)
+        let measured = NumberText.fixed(window.meanInService ?? 0, decimals: 1)
         return [
-            [Span("Little L=λW: ", style: styles.title), Span("\(rateText) × \(meanText) = ", style: styles.text), value,
-             Span(" (measured \(measuredText) in service)", style: styles.muted)],
-            [Span("L=λW ", style: styles.title), Span("\(rateText)×\(meanText)=", style: styles.text), value,
-             Span(" (\(measuredText) now)", style: styles.muted)],
-            [Span("L=", style: styles.title), value, Span("/\(measuredText)", style: styles.muted)],
+            [Span("Little L=λW over \(spanText): ", style: styles.title), Span("\(rateText) × \(meanText) = ", style: styles.text), value,
+             Span(" (measured mean \(measured) in service)", style: styles.muted)],
+            [Span("L=λW(\(spanText)) ", style: styles.title), Span("\(rateText)×\(meanText)=", style: styles.text), value,
+             Span(" (\(measured) seen)", style: styles.muted)],
+            [Span("L=", style: styles.title), value, Span("/\(measured)", style: styles.muted)],
         ]
     }
 
@@ -52,13 +56,23 @@ struct TeachingLine: Widget {
         let cores = snapshot.cores
         let blocked = snapshot.meanBlockedNanos, compute = snapshot.meanComputeNanos
         let cap = snapshot.configuration.cap
+        let w = DurationText.format(nanoseconds: UInt64(max(0, blocked).rounded()))
+        if compute <= 0, blocked > 0 {
+            // Pure waiting: W/C has no bound, so the CPU never limits the pool.
+            let value = Span("∞", style: styles.highlight)
+            return [
+                [Span("Goetz N=cores×(1+W/C): ", style: styles.title), Span("\(cores)×(1+\(w)/0) = ", style: styles.text), value,
+                 Span(" (no CPU per task; cap \(cap))", style: styles.muted)],
+                [Span("N ", style: styles.title), Span("\(cores)×(1+\(w)/0)=", style: styles.text), value, Span(" (cap \(cap))", style: styles.muted)],
+                [Span("N=", style: styles.title), value, Span("/cap \(cap)", style: styles.muted)],
+            ]
+        }
         guard let size = SizingFormulas.suggestedPoolSize(cores: cores, blockedNanos: blocked, computeNanos: compute) else {
             let waiting = [Span("N=cores×(1+W/C): ", style: styles.title), Span("waits for measured compute time", style: styles.muted)]
             return [waiting, [Span("N: no compute time yet", style: styles.muted)], [Span("N=-", style: styles.muted)]]
         }
         let sizeText = size >= PoolConfiguration.capLimit.upperBound ? "≥" + NumberText.grouped(size) : NumberText.grouped(size)
         let value = Span(sizeText, style: size == cap ? styles.ok : styles.highlight)
-        let w = DurationText.format(nanoseconds: UInt64(max(0, blocked).rounded()))
         let c = DurationText.format(nanoseconds: UInt64(max(0, compute).rounded()))
         return [
             [Span("Goetz N=cores×(1+W/C): ", style: styles.title), Span("\(cores)×(1+\(w)/\(c)) = ", style: styles.text), value,

@@ -36,7 +36,6 @@ struct AppearanceOptions: ParsableArguments {
     /// still used (bad lines fall back); each problem is reported on stderr with its file and line.
     /// - Throws: a `ValidationError` when `--theme` names no theme.
     func loadThemes(report: (String) -> Void) throws -> (themes: [Theme], index: Int) {
-        if isMonochrome { return ([Theme.monochrome], 0) }
         let catalog = ThemeCatalog(directories: Self.themeDirectories)
         var themes: [Theme] = []
         for name in catalog.names() {
@@ -47,6 +46,7 @@ struct AppearanceOptions: ParsableArguments {
             throw ValidationError("--theme: no theme named \"\(theme)\" (available: \(catalog.names().joined(separator: ", ")); or give a path to a .theme file)")
         }
         for problem in chosen.problems { report("pooltop: theme \(problem)") }
+        if isMonochrome { return ([Theme.monochrome], 0) }
         if let index = themes.firstIndex(where: { $0.name == chosen.theme.name }) {
             themes[index] = chosen.theme
             return (themes, index)

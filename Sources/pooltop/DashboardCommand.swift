@@ -16,6 +16,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "Frames per second (1...60).")
     var fps: Int = 20
 
+    @Flag(inversion: .prefixedNo, help: "Start with a burst every --interval (--no-arrivals starts quiet: press b for a burst, a for arrivals).")
+    var arrivals = true
+
     mutating func validate() throws {
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
     }
@@ -30,7 +33,7 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let runner = DashboardRunner(session: session, configuration: scenario.configuration,
-                                     scenario: scenario.scenario(repeating: true), themes: themes, themeIndex: index, fps: fps)
+                                     scenario: scenario.scenario(repeating: true), themes: themes, themeIndex: index, fps: fps, arrivals: arrivals)
         let status = runner.run()
         session.close()
         if status != 0 { throw ExitCode(status) }

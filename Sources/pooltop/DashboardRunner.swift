@@ -15,13 +15,16 @@ struct DashboardRunner {
     let themes: [Theme]
     let themeIndex: Int
     let fps: Int
+    let arrivals: Bool
 
     /// Runs until `q` or a quit signal. Returns the exit status: 0 for `q`, 128 + the signal otherwise.
     func run() -> Int32 {
         let pool = WorkerPool(configuration: configuration)
-        let driver = ScenarioDriver(scenario: scenario, sink: pool, arrivalsEnabled: true)
+        let driver = ScenarioDriver(scenario: scenario, sink: pool, arrivalsEnabled: arrivals)
         _ = ThreadLauncher.start { driver.run() }
+        let sweeps = SweepMailbox()
         defer {
+            sweeps.close()
             driver.stop()
             pool.terminate()
         }
@@ -33,6 +36,7 @@ struct DashboardRunner {
             if let signal = session.quitSignal { return 128 + signal }
             let now = MonotonicClock.now()
             if now >= nextFrame {
+                for message in sweeps.take() { _ = state.update(message) }
                 var snapshot = pool.snapshot()
                 snapshot.workload = driver.status
                 _ = state.update(.snapshot(snapshot))
@@ -43,9 +47,12 @@ struct DashboardRunner {
             }
             let timeout = Int((nextFrame - now + 999_999) / 1_000_000)
             guard let event = session.nextEvent(timeout: timeout) else { continue }
-            for command in state.update(DashboardMessage(event)) {
-                if command == .quit { return 0 }
-                if !pool.apply(command) { driver.apply(command) }
+            for effect in state.update(DashboardMessage(event)) {
+                switch effect {
+                case .command(.quit): return 0
+                case .command(let command): if !pool.apply(command) { driver.apply(command) }
+                case .startSweep(let request): startSweep(request, pool: pool, driver: driver, mailbox: sweeps)
+                }
             }
             if case .resize = event { nextFrame = MonotonicClock.now() }
         }

@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let run = HeadlessRun(configuration: scenario.configuration, scenario: scenario.scenario(repeating: false),
                               sampleIntervalNanos: sampleInterval.nanoseconds)
@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
         }
         progress.finish()
         if json {
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))
         } else {
             print(summary.text)

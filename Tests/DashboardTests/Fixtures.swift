@@ -73,9 +73,32 @@ enum Fixtures {
             snapshot.requestsPerSecond = snapshot.tasksPerSecond / 5
             snapshot.lock.acquisitions = step * 10
             snapshot.lock.contended = step * 4 + step % 3
+            snapshot.requests.completed = step * 2
+            snapshot.requests.latency.count = step * 2
             _ = state.update(.snapshot(snapshot))
         }
         _ = state.update(.snapshot(final))
         return state
+    }
+
+    /// A finished quick sweep around cap 50 of an I/O workload: throughput levels off from 25.
+    static func sweepResult() -> SweepResult {
+        let rows: [(cap: Int, tasks: Double, p99: UInt64)] = [
+            (6, 118, 5_800_000_000), (13, 252, 2_900_000_000), (25, 480, 1_450_000_000),
+            (50, 498, 760_000_000), (100, 501, 410_000_000), (200, 499, 380_000_000),
+        ]
+        let points = rows.map { row in
+            SweepPoint(cap: row.cap, tasksPerSecond: row.tasks, requestsPerSecond: row.tasks / 5, latencyP50Nanos: row.p99 / 2,
+                       latencyP99Nanos: row.p99, queueWaitP99Nanos: row.p99 - 50_000_000, cpuPercent: 4, lockContention: 0.01,
+                       meanComputeNanos: 0, meanBlockedNanos: 50_000_000)
+        }
+        let conditions = SweepConditions(cores: 2, offeredConcurrency: 25, workload: "36 requests × 5 tasks of io:50ms within 360ms")
+        return SweepResult(points: points, conditions: conditions)!
+    }
+
+    /// The quick sweep's progress after three of its six caps.
+    static func sweepProgress() -> SweepProgress {
+        let points = Array(sweepResult().points.prefix(3))
+        return SweepProgress(fraction: 0.5, detail: "cap 50 (4 of 6)", caps: [6, 13, 25, 50, 100, 200], points: points)
     }
 }

@@ -112,8 +112,8 @@ import Testing
             FooterView(isPaused: false, isHelpVisible: false, snapshotsWhilePaused: 0, commandEcho: nil, styles: styles)
                 .rendered(width: width).lines[0]
         }
-        #expect(footer(80) == "burst auto +-[]cap mode work lock gil kill <>time ␣pause reset theme ?help quit ")
-        #expect(footer(40) == "b a +-[] m w l g k <> ␣ r t ? q         ")
+        #expect(footer(80) == "burst auto +-[]cap mode work lock gil kill <> ␣pause reset theme sweep ? quit   ")
+        #expect(footer(40) == "b a +-[] m w l g k <> ␣ r t s ? q       ")
         #expect(footer(150).hasPrefix("b burst  a arrivals  + - cap  ] [ cap±10  m mode  w work  l lock  g GIL  k kill"))
     }
 
@@ -131,15 +131,36 @@ import Testing
         #expect(lines[1] == "0 tasks/s  0 req/s  no workload attached                                        ")
     }
 
-    @Test func theTeachingLineUsesTheLiveNumbers() {
-        var snapshot = PoolSnapshot(cores: 4)
-        snapshot.requestsPerSecond = 100
-        snapshot.requests = RequestStats(arrived: 60, completed: 10, latency: LatencySummary(count: 10, mean: 500_000_000))
-        snapshot.meanBlockedNanos = 9_000_000
-        snapshot.meanComputeNanos = 1_000_000
-        let line = TeachingLine(snapshot: snapshot, styles: styles)
-        #expect(line.rendered(width: 120).lines[0].hasPrefix(
-            "Little L=λW: 100/s × 500ms = 50.0 (measured 50 in service)  │  Goetz N=cores×(1+W/C): 4×(1+9ms/1ms) = 40 (cap 50)"))
-        #expect(line.rendered(width: 60).lines[0] == "L=50.0/50  │  N=40/cap 50                                   ")
+    /// An observation of two snapshots 2 s apart in which 200 requests of 500 ms finished.
+    func windowedObservation(cores: Int = 4) -> PoolObservation {
+        var first = PoolSnapshot(elapsedNanos: 1_000_000_000, cores: cores)
+        first.requests = RequestStats(arrived: 60, completed: 0)
+        var second = PoolSnapshot(elapsedNanos: 3_000_000_000, cores: cores)
+        second.requestsPerSecond = 0
+        second.requests = RequestStats(arrived: 250, completed: 200, latency: LatencySummary(count: 200, mean: 500_000_000))
+        second.meanBlockedNanos = 9_000_000
+        second.meanComputeNanos = 1_000_000
+        return observation(first, second)
+    }
+
+    @Test func theTeachingLineUsesTheNumbersOfTheLastSeconds() {
+        // The last sample's own rate is 0 (between bursts); the window's λ is 200 / 2 s.
+        let observation = windowedObservation()
+        let line = TeachingLine(snapshot: observation.snapshot, window: observation.requestWindow, styles: styles)
+        #expect(line.rendered(width: 150).lines[0].hasPrefix(
+            "Little L=λW over 2s: 100/s × 500ms = 50.0 (measured mean 50.0 in service)  │  Goetz N=cores×(1+W/C): 4×(1+9ms/1ms) = 40 (cap 50)"))
+        #expect(line.rendered(width: 80).lines[0].hasPrefix("L=λW(2s) 100/s×500ms=50.0 (50.0 seen)  │  N 4×(1+9ms/1ms)=40 (cap 50)"))
+        #expect(line.rendered(width: 60).lines[0] == "L=50.0/50.0  │  N=40/cap 50                                 ")
+    }
+
+    @Test func theTeachingLineSaysWhenNoRequestFinishedInTheWindow() {
+        var quiet = windowedObservation()
+        var later = quiet.snapshot
+        later.elapsedNanos = 20_000_000_000
+        later.meanComputeNanos = 0
+        quiet.record(later)
+        let line = TeachingLine(snapshot: quiet.snapshot, window: quiet.requestWindow, styles: styles)
+        #expect(line.rendered(width: 150).lines[0].hasPrefix(
+            "L=λW: no request finished in the last 10s  │  Goetz N=cores×(1+W/C): 4×(1+9ms/0) = ∞ (no CPU per task; cap 50)"))
     }
 }

@@ -34,7 +34,7 @@ import Testing
         _ = state.update(.snapshot(snapshot(cap: 50, at: 1)))
         _ = state.update(.key(.character(" ")))
         _ = state.update(.snapshot(snapshot(cap: 60, at: 2)))
-        #expect(state.update(.key(.character("+"))) == [.resize(to: 61)])
+        #expect(state.update(.key(.character("+"))) == [.command(.resize(to: 61))])
     }
 
     @Test func questionMarkTogglesTheHelpAndEscapeClosesIt() {

@@ -1,0 +1,17 @@
+import PoolCore
+
+/// What `DashboardState.update(_:)` asks the runner to do: a command for the pool or the workload,
+/// or a sweep to start in the background.
+public enum DashboardEffect: Sendable, Hashable {
+    /// A command for the engine or the workload.
+    case command(PoolCommand)
+    /// Run a quick sweep on a copy of the scenario, in its own pool, and report back with
+    /// `.sweepProgressed` and `.sweepFinished` messages.
+    case startSweep(SweepRequest)
+
+    /// The pool or workload command, if this is one.
+    public var command: PoolCommand? {
+        if case .command(let command) = self { return command }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import PoolCore
+import PoolEngine
+import TerminalUI
+import Workload
+
+/// `pooltop sweep`: one scenario at a series of caps, then a table, a chart, the USL fit and a
+/// recommended cap with why, next to Goetz's rule.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a scenario at a series of caps and recommend one: throughput and p99 per cap, the USL fit, Goetz's rule.",
+        discussion: """
+            Every run is a fresh pool running the scenario to its end (as `pooltop run` does); each cap is run \
+            --repeats times and the median kept. The recommendation is the smallest cap within 5 % of the best \
+            throughput (and, with --slo, whose p99 request latency meets it). --cap is not used: --caps sets the caps.
+            """
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var appearance: AppearanceOptions
+
+    @Option(help: ArgumentHelp("The caps to measure: a list (1,2,4,8) or a range (1...128, doubling from the lower bound).", valueName: "list|range"),
+            transform: { text in try Result { () throws(ParseError) in try CapSeries(parsing: text) }.orValidationError() })
+    var caps: CapSeries = CapSeries(caps: [1, 2, 4, 8, 16, 32, 64, 128])
+
+    @Option(help: "Runs per cap (1...50); the figures are the median of the runs.")
+    var repeats: Int = 3
+
+    @Option(help: ArgumentHelp("An objective for the p99 request latency: recommend only caps that meet it.", valueName: "duration"),
+            transform: { try Duration(parsing: $0) })
+    var slo: Duration?
+
+    @Flag(help: "Print one JSON object (schema pooltop.sweep/1) instead of the table and chart.")
+    var json = false
+
+    @Option(help: "Columns of the table and chart (default: the terminal's width, or 100 when not a terminal).")
+    var width: Int?
+
+    func validate() throws {
+        guard (1...50).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 50, got \(repeats)") }
+        if let width, !(60...400).contains(width) { throw ValidationError("--width must be between 60 and 400, got \(width)") }
+        if scenario.mode == .unbounded { throw ValidationError("--mode unbounded has no cap to sweep; use --mode threads") }
+        if let slo, slo.nanoseconds == 0 { throw ValidationError("--slo must be above 0") }
+    }
+
+    func run() throws {
+        let configuration = scenario.configuration
+        let workload = scenario.scenario(repeating: false)
+        let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        let sweep = SweepRun(configuration: configuration, scenario: workload, caps: caps.caps, repeats: repeats)
+        let points = sweep.run { fraction, detail, _ in progress.show(fraction, detail: detail) }
+        progress.finish()
+        let conditions = SweepConditions(scenario: workload, configuration: configuration, cores: MonotonicClock.cores)
+        guard let result = SweepResult(points: points, conditions: conditions, objectiveNanos: slo?.nanoseconds) else {
+            throw ValidationError("--caps: nothing was measured")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            let report = SweepReport(result: result, scenario: workload, configuration: configuration, repeats: repeats)
+            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            return
+        }
+        let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let columns = width ?? SweepCommand.terminalColumns() ?? 100
+        let title = "pooltop sweep — \(configuration.mode.rawValue), \(workload.workloadDescription), lock \(configuration.lockEnabled ? "on" : "off")"
+            + (configuration.interpreterLockEnabled ? ", GIL on" : "") + "; \(caps.caps.count) caps × \(repeats) runs, \(conditions.cores) cores"
+        let view = SweepReportView(result: result, title: title, theme: themes[index])
+        var buffer = CellBuffer(width: columns, height: view.height(forWidth: columns))
+        view.render(in: buffer.bounds, buffer: &buffer)
+        let colored = !appearance.isMonochrome && (appearance.color == .always || (appearance.color == .auto && isatty(STDOUT_FILENO) == 1))
+        print(colored ? buffer.ansiLines(depth: .trueColor).joined(separator: "\n") : buffer.plainText)
+    }
+
+    /// The width of the terminal on stdout, when it is one (clamped to 60...200).
+    static func terminalColumns() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return min(200, max(60, Int(size.ws_col)))
+    }
+}
