@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),
+        .testTarget(name: "ProcessModeTests", dependencies: ["PoolEngine", "PoolCore", "CPoolSupport", "pooltop"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pooltop"]),
     ]
 )

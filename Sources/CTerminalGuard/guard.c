@@ -3,6 +3,7 @@
 #include "CTerminalGuard.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <stdlib.h>
@@ -209,9 +210,15 @@ void pooltop_guard_install_quit_signals(void) {
     action.sa_handler = quit_handler;
     action.sa_flags = 0;  // no SA_RESTART: a blocking read returns and the loop sees the flag
     sigemptyset(&action.sa_mask);
+    sigset_t unblock;
+    sigemptyset(&unblock);
     for (size_t i = 0; i < QUIT_COUNT; i++) {
         (void)sigaction(quit_signals[i], &action, &previous_quit[i]);
+        sigaddset(&unblock, quit_signals[i]);
     }
+    // A parent may have started us with these blocked (a mask is inherited across exec; libdispatch
+    // worker threads block them): unblocked, a SIGTERM reaches the loop instead of being lost.
+    (void)pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
     quit_installed = 1;
 }
 

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: keys change the pool, the screen shows it, the terminal comes back.
+@Suite("Dashboard in a real terminal", .serialized)
+struct DashboardEndToEndTests {
+    /// A quiet pool (no burst until `b`) with long I/O tasks, so busy slots stay visible.
+    static let quiet = ["--no-arrivals", "--task", "io:3s", "--requests", "20", "--burst-window", "0", "--cap", "50"]
+
+    @Test("the header appears; + and ] change the cap on screen and in the engine; m changes the mode")
+    func capAndMode() throws {
+        let tmux = try TmuxSession(Self.quiet)
+        #expect(tmux.waitFor("cap 50"))
+        #expect(tmux.waitFor("threads"))
+        try tmux.send("+")
+        #expect(tmux.waitFor("cap 51"))
+        try tmux.send("]")
+        #expect(tmux.waitFor("cap 61"))
+        #expect(tmux.waitFor("cap 51 → 61"), "the engine logs the resize it carried out")
+        try tmux.send("-", "[", "[")
+        #expect(tmux.waitFor("cap 40"))
+        try tmux.send("m")
+        #expect(tmux.waitFor("unbounded"))
+        #expect(tmux.waitFor("mode threads → unbounded"))
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test("b fires a burst and busy slots appear; ? opens the help; q exits 0 with the screen restored")
+    func burstHelpQuit() throws {
+        let tmux = try TmuxSession(Self.quiet)
+        #expect(tmux.waitFor("busy 0/50"))
+        try tmux.send("b")
+        #expect(tmux.waitFor("busy 50/50"))
+        #expect(tmux.waitFor("burst 1: 20 requests × 5 tasks"))
+        #expect(try tmux.screen().contains("█"))
+        try tmux.send("?")
+        #expect(tmux.waitFor("fire a burst"))
+        try tmux.send("Escape")
+        #expect(tmux.waitUntil { !$0.contains("fire a burst") })
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+        #expect(try tmux.pane("#{alternate_on}") == "0")
+    }
+
+    @Test("a terminal below 80×24 shows the too-small screen, and growing back restores the dashboard")
+    func tooSmall() throws {
+        let tmux = try TmuxSession(Self.quiet)
+        #expect(tmux.waitFor("cap 50"))
+        try tmux.resize(width: 60, height: 15)
+        #expect(tmux.waitFor("terminal too small: need 80×24, have 60×15"))
+        try tmux.resize(width: 120, height: 40)
+        #expect(tmux.waitFor("cap 50"))
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test("space pauses the screen with a banner while the engine runs on")
+    func pause() throws {
+        let tmux = try TmuxSession(Self.quiet)
+        #expect(tmux.waitFor("cap 50"))
+        try tmux.send("Space")
+        #expect(tmux.waitFor("PAUSED"))
+        try tmux.send("Space")
+        #expect(tmux.waitUntil { !$0.contains("PAUSED") })
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test("SIGTERM ends pooltop cleanly: exit 128+15 and the alternate screen off")
+    func sigterm() throws {
+        let tmux = try TmuxSession(Self.quiet)
+        #expect(tmux.waitFor("cap 50"))
+        #expect(kill(try tmux.pid(), SIGTERM) == 0)
+        #expect(tmux.exitStatus() == 143)
+        #expect(try tmux.pane("#{alternate_on}") == "0")
+    }
+
+    @Test("with NO_COLOR the screen has no color escapes, only attributes")
+    func noColor() throws {
+        let tmux = try TmuxSession(Self.quiet, environment: ["NO_COLOR": "1"])
+        #expect(tmux.waitFor("cap 50"))
+        try tmux.send("b")
+        #expect(tmux.waitFor("busy 50/50"))
+        let screen = try tmux.screen(escapes: true)
+        let colors = Self.colorSequences(in: screen)
+        #expect(colors.isEmpty, "color sequences: \(Set(colors))")
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    /// The SGR escape sequences in `text` that set a foreground or background color.
+    static func colorSequences(in text: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "\u{1B}[") {
+            let tail = rest[start.upperBound...]
+            guard let end = tail.firstIndex(where: { !"0123456789;".contains($0) }) else { break }
+            let codes = tail[..<end].split(separator: ";").compactMap { Int($0) }
+            if tail[end] == "m", codes.contains(where: Self.isColorCode) {
+                found.insert(String(tail[..<end]))
+            }
+            rest = tail[end...]
+        }
+        return found
+    }
+
+    /// SGR codes that set a color (30–38, 40–48, 90–97, 100–107); 39 and 49 only reset to the default.
+    static func isColorCode(_ code: Int) -> Bool {
+        (30...38).contains(code) || (40...48).contains(code) || (90...97).contains(code) || (100...107).contains(code)
+    }
+}
