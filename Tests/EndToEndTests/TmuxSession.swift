@@ -57,14 +57,35 @@ final class TmuxSession {
         try Self.tmux(["-L", socket, "display-message", "-p", "-t", "t", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Waits for the program to end; returns its exit status, or nil if it still runs after `seconds`.
+    /// Waits for the program to end; returns its exit status (128 + N for signal N), or nil if it
+    /// still runs after `seconds`.
+    ///
+    /// tmux 3.3 sometimes marks the pane dead without ever reaping the program (it stays a zombie
+    /// and `pane_dead_status` stays empty), so the status is also read from the zombie's
+    /// `/proc/PID/stat` (field 52, the wait status), which the kernel keeps until it is reaped.
     func exitStatus(within seconds: Double = 15) -> Int? {
+        let program = try? pid()
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            if (try? pane("#{pane_dead}")) == "1", let status = try? pane("#{pane_dead_status}") { return Int(status) }
+            if (try? pane("#{pane_dead}")) == "1", let ended = try? pane("#{pane_dead_status}:#{pane_dead_signal}") {
+                let parts = ended.split(separator: ":", omittingEmptySubsequences: false)
+                if let status = Int(parts[0]) { return status }
+                if parts.count > 1, let signal = Int(parts[1]) { return 128 + signal }
+            }
+            if let program, let status = Self.zombieStatus(of: program) { return status }
             usleep(20_000)
         } while Date() < deadline
         return nil
+    }
+
+    /// The exit status of `pid` if it is a zombie (ended, not yet reaped), from `/proc/PID/stat`.
+    private static func zombieStatus(of pid: Int32) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // After "pid (comm)": field 3 is the state, field 52 the exit code.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.first == "Z", fields.count >= 50, let wait = Int(fields[49].trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        return wait & 0x7f == 0 ? (wait >> 8) & 0xff : 128 + (wait & 0x7f)
     }
 
     /// Resizes the window, as a user dragging the terminal would.
