@@ -74,7 +74,7 @@ public struct DashboardState: Sendable {
         height: Int,
         themes: [Theme] = [],
         themeIndex: Int = 0,
-        availableModes: [PoolMode] = [.threads, .unbounded]
+        availableModes: [PoolMode] = PoolMode.allCases
     ) {
         self.width = max(0, width)
         self.height = max(0, height)

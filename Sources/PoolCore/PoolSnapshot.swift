@@ -37,6 +37,8 @@ public struct PoolSnapshot: Sendable, Hashable {
     public var process: ProcessStats
     /// True once unbounded mode had tasks waiting because the thread ceiling was reached.
     public var ceilingHit: Bool
+    /// Process mode's worker processes: started, crashed, replaced (all zero in other modes).
+    public var workers: WorkerProcessStats
     /// The newest events, oldest first.
     public var events: [PoolEvent]
     /// What the request generator is doing; nil when the pool is driven by something else.
@@ -50,7 +52,8 @@ public struct PoolSnapshot: Sendable, Hashable {
         interpreterLock: LockStats = LockStats(), counter: CounterStats = CounterStats(),
         queueWait: LatencySummary = .empty, service: LatencySummary = .empty, requests: RequestStats = RequestStats(),
         meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, process: ProcessStats = ProcessStats(),
-        ceilingHit: Bool = false, events: [PoolEvent] = [], workload: WorkloadStatus? = nil
+        ceilingHit: Bool = false, workers: WorkerProcessStats = WorkerProcessStats(), events: [PoolEvent] = [],
+        workload: WorkloadStatus? = nil
     ) {
         self.elapsedNanos = elapsedNanos
         self.configuration = configuration
@@ -74,6 +77,7 @@ public struct PoolSnapshot: Sendable, Hashable {
         self.meanBlockedNanos = meanBlockedNanos
         self.process = process
         self.ceilingHit = ceilingHit
+        self.workers = workers
         self.events = events
         self.workload = workload
     }

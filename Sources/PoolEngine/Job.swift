@@ -16,4 +16,6 @@ struct Job: Sendable {
     var enqueuedAt: UInt64
     /// Called once, on the thread that ended it, when the task ends.
     var onFinish: (@Sendable (TaskOutcome) -> Void)?
+    /// Times the task was sent again because its worker process died while it ran.
+    var retries = 0
 }

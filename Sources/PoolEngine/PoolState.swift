@@ -19,8 +19,10 @@ struct PoolState {
     /// A live thread that occupies a slot.
     struct Occupant: Equatable {
         enum Role: Equatable {
-            /// A pool worker that takes task after task.
+            /// A pool worker thread that takes task after task (thread mode).
             case worker
+            /// A pool thread that owns one worker process and feeds it task after task (process mode).
+            case process
             /// Unbounded mode: a thread started for one task.
             case perTask
         }
@@ -44,6 +46,15 @@ struct PoolState {
     var peakThreads = 0
     var peakQueueDepth = 0
     var perTaskThreads = 0
+    /// Tasks taken from the queue into a worker process's batch that have not started yet; they
+    /// count as queued (process mode).
+    var batched = 0
+    /// Process mode's worker processes: started, crashed, replaced.
+    var workerStats = WorkerProcessStats()
+    /// Slot index → when its worker process last died, so the slot shows `crashed` for a moment.
+    var crashedAt: [Int: UInt64] = [:]
+    /// Process-mode slots whose worker process is not up yet (starting or being replaced).
+    var startingProcesses: Set<Int> = []
     var ceilingHit = false
     var ledger = RequestLedger()
     var queueWait = LatencyHistogram()
@@ -79,6 +90,7 @@ struct PoolState {
     /// Gives a slot back when its thread exits.
     mutating func releaseSlot(_ index: Int) {
         occupants[index] = nil
+        startingProcesses.remove(index)
         if index == nextFreshSlot - 1 {
             nextFreshSlot -= 1
             while let last = freeSlots.firstIndex(of: nextFreshSlot - 1) {
@@ -90,32 +102,47 @@ struct PoolState {
         }
     }
 
-    /// Pool workers that are not retiring.
+    /// Tasks waiting to start: in the queue or in a worker process's batch.
+    var waiting: Int { queue.count + batched }
+
+    /// The role of the pool's workers in the current mode; nil in unbounded mode (no pool).
+    var workerRole: Occupant.Role? {
+        switch configuration.mode {
+        case .threads: return .worker
+        case .processes: return .process
+        case .unbounded: return nil
+        }
+    }
+
+    /// Pool workers of the current mode that are not retiring.
     var activeWorkers: Int {
-        occupants.values.reduce(0) { $0 + ($1.role == .worker && !$1.retiring ? 1 : 0) }
+        occupants.values.reduce(0) { $0 + ($1.role == workerRole && !$1.retiring ? 1 : 0) }
     }
 
     // MARK: - Workers and the cap
 
-    /// Brings the number of active workers to the cap (thread mode) or to zero (other modes).
-    /// - Returns: the slot indices of workers to start; the caller starts their threads.
-    mutating func balanceWorkers() -> [Int] {
-        let wanted = configuration.mode == .threads && lifecycle == .running ? configuration.cap : 0
+    /// Brings the number of active workers of the current mode to the cap (none in unbounded mode).
+    /// - Returns: the slot indices of workers to start, with their role; the caller starts them.
+    mutating func balanceWorkers() -> [(slot: Int, role: Occupant.Role)] {
+        guard let role = workerRole else { return [] }
+        let wanted = lifecycle == .running ? configuration.cap : 0
         var active = activeWorkers
-        var started: [Int] = []
+        var started: [(slot: Int, role: Occupant.Role)] = []
         if active < wanted {
             for (index, occupant) in occupants.sorted(by: { $0.key < $1.key })
-            where occupant.role == .worker && occupant.retiring && active < wanted {
+            where occupant.role == role && occupant.retiring && active < wanted {
                 occupants[index]?.retiring = false
                 active += 1
             }
             while active < wanted {
-                started.append(claimSlot(for: .worker))
+                let slot = claimSlot(for: role)
+                if role == .process { startingProcesses.insert(slot) }
+                started.append((slot, role))
                 active += 1
             }
         } else if active > wanted {
             // Retire idle workers first (they leave at once), then busy ones from the top.
-            let candidates = occupants.filter { $0.value.role == .worker && !$0.value.retiring }
+            let candidates = occupants.filter { $0.value.role == role && !$0.value.retiring }
                 .sorted { ($0.value.busy ? 1 : 0, -$0.key) < ($1.value.busy ? 1 : 0, -$1.key) }
             for (index, _) in candidates.prefix(active - wanted) { occupants[index]?.retiring = true }
         }
@@ -132,8 +159,8 @@ struct PoolState {
 
     /// Takes the next task for the worker in slot `index`, or says to wait or to exit.
     mutating func nextStep(forWorkerIn index: Int, now: UInt64) -> WorkerStep {
-        guard let occupant = occupants[index], occupant.role == .worker, !occupant.retiring,
-              lifecycle != .terminated, configuration.mode == .threads else { return .exit }
+        guard let occupant = occupants[index], occupant.role == workerRole, !occupant.retiring,
+              lifecycle != .terminated else { return .exit }
         if !queue.isEmpty, mayStartTask {
             let job = queue.removeFirst()
             begin(job, in: index, now: now)
@@ -145,11 +172,43 @@ struct PoolState {
 
     /// Books `job` as running in slot `index`.
     mutating func begin(_ job: Job, in index: Int, now: UInt64) {
-        totals.queued = queue.count
+        totals.queued = waiting
         totals.running += 1
         peakBusy = max(peakBusy, totals.running)
         occupants[index]?.busy = true
         queueWait.record(nanos: now &- job.enqueuedAt)
+    }
+
+    /// Process mode: takes more tasks to send in one frame with `first`, when the queue is deep
+    /// (at least twice the cap) and the tasks are tiny, so they do not pay a pipe round trip each.
+    /// The extra tasks count as queued until their worker reports them (they wait in its pipe).
+    mutating func takeBatch(after first: Job, now: UInt64) -> [Job] {
+        guard configuration.mode == .processes, queue.count >= 2 * configuration.cap,
+              Self.isBatchable(first, timeScale: configuration.timeScale) else { return [] }
+        let count = min(WorkerPool.processBatchLimit - 1, queue.count / max(1, configuration.cap))
+        var extras: [Job] = []
+        while extras.count < count, let next = queue.first, Self.isBatchable(next, timeScale: configuration.timeScale) {
+            extras.append(queue.removeFirst())
+        }
+        batched += extras.count
+        totals.queued = waiting
+        return extras
+    }
+
+    /// Whether `job` is a simulated task short enough to share a frame.
+    private static func isBatchable(_ job: Job, timeScale: Double) -> Bool {
+        guard case .simulated(_, let costNanos) = job.work else { return false }
+        return Double(costNanos) * timeScale <= Double(WorkerPool.batchableCostNanos)
+    }
+
+    /// Books the end of a task that waited in a batch behind the first one: it started when its
+    /// worker reached it, so its queue wait runs until then.
+    mutating func finishBatched(_ record: FinishedTask, enqueuedAt: UInt64, in index: Int) {
+        batched -= 1
+        totals.running += 1
+        queueWait.record(nanos: record.startedAt &- enqueuedAt)
+        finish(record, in: index)
+        totals.queued = waiting
     }
 
     /// Books the end of a task that ran in slot `index`.
@@ -158,6 +217,7 @@ struct PoolState {
         occupants[index]?.busy = false
         switch record.outcome {
         case .completed: totals.completed += 1
+        case .cancelled: totals.cancelled += 1
         default: totals.failed += 1
         }
         service.record(nanos: record.endedAt &- record.startedAt)
@@ -195,4 +255,6 @@ struct FinishedTask {
     var endedAt: UInt64
     var computeNanos: UInt64
     var blockedNanos: UInt64
+    /// Process mode: the task's lock call found the previous owner dead and recovered the mutex.
+    var recoveredLock = false
 }

@@ -21,12 +21,13 @@ extension WorkerPool {
         startWorkers(in: started)
     }
 
-    /// Switches between thread and unbounded mode while running: the old workers finish their
-    /// tasks and leave, queued tasks stay queued for the new executor, nothing is lost or run twice.
-    /// - Returns: false when `mode` is not available in this engine.
+    /// Switches between thread, process and unbounded mode while running: the old workers finish
+    /// their tasks and leave, queued tasks stay queued for the new executor, nothing is lost or run
+    /// twice.
+    /// - Returns: false when `mode` is not available (process mode without its shared region).
     @discardableResult
     public func switchMode(to mode: PoolMode) -> Bool {
-        guard mode != .processes else { return false }
+        guard mode != .processes || processes != nil else { return false }
         queueLock.lock()
         let old = state.configuration.mode
         guard old != mode else {
@@ -87,9 +88,12 @@ extension WorkerPool {
             state.peakThreads = state.occupants.count
             state.peakQueueDepth = state.queue.count
             state.ceilingHit = false
+            state.workerStats = WorkerProcessStats()
+            state.crashedAt = [:]
             state.log(.statisticsReset, "statistics reset", now: MonotonicClock.now())
         }
         sharedLock.withLock { counter.reset() }
+        processes?.region.reset()
         sharedLock.resetStatistics()
         interpreterLock.resetStatistics()
     }
@@ -106,7 +110,8 @@ extension WorkerPool {
         case .setInterpreterLockEnabled(let on): setInterpreterLockEnabled(on)
         case .setTimeScale(let scale): setTimeScale(scale)
         case .resetStatistics: resetStatistics()
-        case .killWorker: record(.settingChanged, "k kills a worker process: switch to process mode first")
+        case .killWorker:
+            if !killRandomWorker() { record(.settingChanged, "k kills a worker process: switch to process mode first (m)") }
         case .setWorkKind, .fireBurst, .setArrivalsEnabled, .quit: return false
         }
         return true

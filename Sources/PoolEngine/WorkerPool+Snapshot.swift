@@ -9,10 +9,10 @@ extension WorkerPool {
         queueLock.lock()
         let now = MonotonicClock.now()
         var totals = state.totals
-        totals.queued = state.queue.count
+        totals.queued = state.waiting
         let configuration = state.configuration
         let occupants = state.occupants
-        let slotCount = max(configuration.mode == .threads ? configuration.cap : 0, state.nextFreshSlot)
+        let slotCount = max(configuration.mode == .unbounded ? 0 : configuration.cap, state.nextFreshSlot)
         let head = state.queue.prefix(64).map { QueuedTask(tag: $0.tag, waitedNanos: now &- $0.enqueuedAt) }
         let histograms = (state.queueWait, state.service, state.requestLatency)
         let ledger = state.ledger
@@ -20,11 +20,26 @@ extension WorkerPool {
         let peaks = (state.peakBusy, state.peakThreads, state.peakQueueDepth)
         let ceilingHit = state.ceilingHit
         let events = Array(state.events)
+        var workers = state.workerStats
+        let crashedAt = state.crashedAt
         queueLock.unlock()
 
+        let region = processes?.region
         let slotStates = (0..<slotCount).map { index -> SlotState in
             guard let occupant = occupants[index] else { return .empty }
-            return slots.state(of: index, retiring: occupant.retiring)
+            guard occupant.role == .process, let region else { return slots.state(of: index, retiring: occupant.retiring) }
+            var slot = region.slotState(index, retiring: occupant.retiring)
+            if let crashed = crashedAt[index], now &- crashed < Self.crashedDisplayNanos,
+               slot.phase == .starting || slot.phase == .idle {
+                slot.phase = .crashed  // hold the crash on screen a moment; the replacement is quick
+            }
+            return slot
+        }
+        var lock = sharedLock.stats, counterStats = counter.stats
+        if let region {
+            lock = lock.combined(with: region.lockStats)
+            counterStats = counterStats.combined(with: region.counter)
+            workers.recoveredLocks = max(workers.recoveredLocks, region.recoveredLocks)
         }
         let rates = sampling.rates(now: now, completedTasks: totals.completed, completedRequests: ledger.completed)
         var process = rates.process
@@ -42,9 +57,9 @@ extension WorkerPool {
             queueHead: head,
             tasksPerSecond: rates.tasks,
             requestsPerSecond: rates.requests,
-            lock: sharedLock.stats,
+            lock: lock,
             interpreterLock: interpreterLock.stats,
-            counter: counter.stats,
+            counter: counterStats,
             queueWait: histograms.0.summary,
             service: histograms.1.summary,
             requests: RequestStats(arrived: ledger.arrived, completed: ledger.completed, failed: ledger.failed,
@@ -53,6 +68,7 @@ extension WorkerPool {
             meanBlockedNanos: profile.2 == 0 ? 0 : Double(profile.1) / Double(profile.2),
             process: process,
             ceilingHit: ceilingHit,
+            workers: workers,
             events: events
         )
     }

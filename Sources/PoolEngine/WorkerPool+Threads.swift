@@ -9,11 +9,19 @@ extension WorkerPool {
 
     // MARK: - Pool workers (thread mode)
 
-    /// Starts worker threads for the given slots (claimed under the lock by `balanceWorkers`).
-    func startWorkers(in slotIndices: [Int]) {
-        for index in slotIndices {
-            slots.set(index, .starting)
-            let started = ThreadLauncher.start(stackBytes: Self.workerStackBytes) { [self] in workerLoop(slot: index) }
+    /// Starts worker threads for the given slots (claimed under the lock by `balanceWorkers`): a
+    /// worker thread in thread mode, a pool thread that starts and feeds a worker process in
+    /// process mode.
+    func startWorkers(in claimed: [(slot: Int, role: PoolState.Occupant.Role)]) {
+        for (index, role) in claimed {
+            let started: Bool
+            if role == .process {
+                processes?.region.setSlot(index, .starting)
+                started = ThreadLauncher.start(stackBytes: Self.workerStackBytes) { [self] in processWorkerLoop(slot: index) }
+            } else {
+                slots.set(index, .starting)
+                started = ThreadLauncher.start(stackBytes: Self.workerStackBytes) { [self] in workerLoop(slot: index) }
+            }
             if !started {
                 queueLock.withLock {
                     state.releaseSlot(index)
@@ -108,7 +116,7 @@ extension WorkerPool {
                     state.releaseSlot(launch.slot)
                     state.perTaskThreads -= 1
                     state.queue.prepend(launch.job)
-                    state.totals.queued = state.queue.count
+                    state.totals.queued = state.waiting
                     state.ceilingHit = true
                     state.log(.ceilingHit, "the system refused a thread at \(state.perTaskThreads + 1): tasks wait", now: MonotonicClock.now())
                 }

@@ -1,9 +1,11 @@
 import CPoolSupport
 import DequeModule
+import Glibc
 import PoolCore
 
-/// A real worker pool: OS threads (thread mode) or a thread per task (unbounded mode), one FIFO
-/// queue, a cap that is never exceeded, and Python's lifecycle words.
+/// A real worker pool: OS threads (thread mode), worker processes each fed by a pool thread
+/// (process mode) or a thread per task (unbounded mode), one FIFO queue, a cap that is never
+/// exceeded, and Python's lifecycle words.
 ///
 /// All mutable state lives in one `PoolState` behind one lock (the queue's); workers take it only
 /// to fetch their next task, and hand back the previous task's figures in the same visit.
@@ -20,14 +22,23 @@ public final class WorkerPool {
     public let origin: UInt64
     let sampling: SamplingState
     let probe: PoolProbe
+    /// Process mode's shared region and live children; nil if the region could not be made (then
+    /// process mode is refused).
+    let processes: ProcessWorkers?
+    /// How long `terminate` lets a worker process end after SIGTERM before it sends SIGKILL.
+    public static let terminationGraceNanos: UInt64 = 2_000_000_000
 
-    /// Starts a pool with `configuration`; in thread mode its workers start at once.
-    public convenience init(configuration: PoolConfiguration, burner: CPUBurner = .shared) {
-        self.init(configuration: configuration, burner: burner, probe: PoolProbe())
+    /// Starts a pool with `configuration`; in thread and process mode its workers start at once.
+    /// - Parameter workerCommand: how process mode starts a worker (by default this binary, re-run
+    ///   as `pooltop worker`).
+    public convenience init(configuration: PoolConfiguration, burner: CPUBurner = .shared,
+                            workerCommand: WorkerCommand = .currentExecutable(leadingArguments: ["worker"])) {
+        self.init(configuration: configuration, burner: burner, probe: PoolProbe(), workerCommand: workerCommand)
     }
 
     /// Starts a pool whose tasks report to `probe` (tests).
-    init(configuration: PoolConfiguration, burner: CPUBurner, probe: PoolProbe) {
+    init(configuration: PoolConfiguration, burner: CPUBurner, probe: PoolProbe,
+         workerCommand: WorkerCommand = .currentExecutable(leadingArguments: ["worker"])) {
         self.probe = probe
         let origin = MonotonicClock.now()
         self.origin = origin
@@ -38,6 +49,8 @@ public final class WorkerPool {
         configuration.ceiling = Self.clampCap(configuration.ceiling)
         self.state = PoolState(configuration: configuration, origin: origin)
         self.sampling = SamplingState(origin: origin)
+        self.processes = try? ProcessWorkers(command: workerCommand, origin: origin)
+        if self.processes == nil, configuration.mode == .processes { state.configuration.mode = .threads }
         queueLock.lock()
         let started = state.balanceWorkers()
         queueLock.unlock()
@@ -112,7 +125,7 @@ public final class WorkerPool {
         }
         state.totals.accepted += 1
         state.queue.append(job)
-        state.totals.queued = state.queue.count
+        state.totals.queued = state.waiting
         state.peakQueueDepth = max(state.peakQueueDepth, state.queue.count)
         let perTask = dispatchPerTaskThreads()
         queueLock.signal(.work)
@@ -155,14 +168,25 @@ public final class WorkerPool {
         let cancelled = Array(state.queue)
         state.queue.removeAll()
         state.totals.cancelled += cancelled.count
-        state.totals.queued = 0
+        state.totals.queued = state.waiting
         let now = MonotonicClock.now()
         for job in cancelled { _ = state.ledger.taskEnded(job.tag, succeeded: false, at: now) }
         queueLock.broadcast(.work)
         queueLock.broadcast(.change)
         queueLock.unlock()
         for job in cancelled { job.onFinish?(.cancelled) }
+        stopWorkerProcesses()
         return cancelled.count
+    }
+
+    /// Process mode's half of `terminate`: SIGTERM to every worker process (their running tasks
+    /// end as cancelled), then SIGKILL to any still alive after the grace period.
+    private func stopWorkerProcesses() {
+        guard let processes, processes.signalAll(SIGTERM) > 0 else { return }
+        _ = ThreadLauncher.start(stackBytes: 64 * 1024) {
+            MonotonicClock.sleep(until: MonotonicClock.now() &+ Self.terminationGraceNanos)
+            processes.signalAll(SIGKILL)
+        }
     }
 
     /// Waits until the pool is closed or terminated, every task has ended and every thread is gone.

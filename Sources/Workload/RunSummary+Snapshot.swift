@@ -42,6 +42,10 @@ extension RunSummary {
                                   acquisitions: snapshot.interpreterLock.acquisitions,
                                   contended: snapshot.interpreterLock.contended,
                                   waitMsTotal: ms(snapshot.interpreterLock.waitNanosTotal))
+        let workers = snapshot.workers
+        self.workers = WorkersPart(spawned: workers.spawned, crashed: workers.crashed, replaced: workers.replaced,
+                                   spawnFailures: workers.spawnFailures, recoveredLocks: workers.recoveredLocks,
+                                   startupMsMax: ms(workers.maxStartupNanos))
         cpuPercent = snapshot.process.cpuPercent
         cores = snapshot.cores
     }

@@ -26,6 +26,9 @@ extension RunSummary {
         } else {
             lines.append("  lock       off: increments raced")
         }
+        if s.mode == PoolMode.processes.rawValue || workers.spawned > 0 {
+            lines.append("  workers    \(workers.spawned) processes started, \(workers.crashed) crashed, \(workers.replaced) replaced, \(tasks.retried) tasks retried\(workers.recoveredLocks > 0 ? ", lock recovered \(workers.recoveredLocks)×" : "")  start-up max \(f(workers.startupMsMax, 1)) ms")
+        }
         lines.append("  counter    expected \(counter.expected)  actual \(counter.actual)  lost updates \(counter.lostUpdates)")
         if gil.enabled {
             lines.append("  GIL        \(gil.acquisitions) acquisitions, \(gil.contended) contended, wait total \(f(gil.waitMsTotal)) ms")

@@ -35,6 +35,11 @@ public struct RunSummary: Sendable, Encodable, Hashable {
     public struct InterpreterLockPart: Sendable, Encodable, Hashable {
         public var enabled: Bool, acquisitions: Int, contended: Int, waitMsTotal: Double
     }
+    /// Process mode's worker processes (all zero in the other modes).
+    public struct WorkersPart: Sendable, Encodable, Hashable {
+        public var spawned: Int, crashed: Int, replaced: Int, spawnFailures: Int, recoveredLocks: Int
+        public var startupMsMax: Double
+    }
 
     public var schema = "pooltop.run/1"
     public var scenario: ScenarioPart
@@ -51,11 +56,12 @@ public struct RunSummary: Sendable, Encodable, Hashable {
     public var lock: LockPart
     public var counter: CounterPart
     public var gil: InterpreterLockPart
+    public var workers: WorkersPart
     public var cpuPercent: Double
     public var cores: Int
 
     enum CodingKeys: String, CodingKey {
-        case schema, scenario, tasks, requests, counter, queue, lock, gil, cores
+        case schema, scenario, tasks, requests, counter, queue, lock, gil, workers, cores
         case peakBusy = "peak_busy", peakThreads = "peak_threads", ceilingHit = "ceiling_hit"
         case wallSeconds = "wall_seconds", idealSeconds = "ideal_seconds", efficiency
         case throughputTasksPerSecond = "throughput_tasks_per_second", cpuPercent = "cpu_percent"
@@ -101,6 +107,13 @@ extension RunSummary.CounterPart {
     enum CodingKeys: String, CodingKey {
         case expected, actual
         case lostUpdates = "lost_updates"
+    }
+}
+
+extension RunSummary.WorkersPart {
+    enum CodingKeys: String, CodingKey {
+        case spawned, crashed, replaced
+        case spawnFailures = "spawn_failures", recoveredLocks = "recovered_locks", startupMsMax = "startup_ms_max"
     }
 }
 

@@ -9,16 +9,23 @@ struct HeadlessRun {
     var scenario: Scenario
     /// Sampling interval for `onSample`, in nanoseconds.
     var sampleIntervalNanos: UInt64 = 100_000_000
+    /// Process mode: worker processes SIGKILLed per second during the run (0: none).
+    var chaosKillsPerSecond: Double = 0
 
     /// Runs to completion: every burst submitted, every task ended; calls `onSample` at the interval.
     /// - Returns: the summary and the final snapshot.
     func run(onSample: (PoolSnapshot, _ progress: Double) -> Void) -> (RunSummary, PoolSnapshot) {
         let pool = WorkerPool(configuration: configuration)
+        // Like a Python pool created before `map`: the clock starts once the workers are up.
+        pool.waitForWorkers(deadline: MonotonicClock.now() &+ 30_000_000_000)
         let driver = ScenarioDriver(scenario: scenario, sink: pool)
         let totalTasks = scenario.requests * scenario.fanout * (scenario.bursts ?? 1)
         let cpuBefore = pooltop_process_cpu_nanos()
         let start = MonotonicClock.now()
         _ = ThreadLauncher.start { driver.run() }
+        let chaos = ChaosMonkey(pool: pool, killsPerSecond: chaosKillsPerSecond, seed: scenario.seed)
+        chaos.start()
+        defer { chaos.stop() }
         var nextSample = start + sampleIntervalNanos
         while !(driver.isFinished && pool.waitUntilIdle(deadline: MonotonicClock.now())) {
             let deadline = min(nextSample, MonotonicClock.now() + sampleIntervalNanos)
@@ -36,6 +43,7 @@ struct HeadlessRun {
         }
         let wall = MonotonicClock.now() - start
         let cpu = pooltop_process_cpu_nanos() - cpuBefore
+        chaos.stop()
         pool.close()
         pool.join()
         var snapshot = pool.snapshot()

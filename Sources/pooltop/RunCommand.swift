@@ -23,8 +23,13 @@ struct RunCommand: ParsableCommand {
             transform: { try Duration(parsing: $0) })
     var sampleInterval: Duration = Duration(nanoseconds: 100_000_000)
 
+    @Option(name: .customLong("chaos-kill"), help: ArgumentHelp("Process mode: SIGKILL random worker processes at this average rate per second during the run (fault injection).", valueName: "rate"))
+    var chaosKill: Double = 0
+
     func validate() throws {
         guard sampleInterval.nanoseconds >= 1_000_000 else { throw ValidationError("--sample-interval must be at least 1ms") }
+        guard chaosKill >= 0, chaosKill <= 1000, chaosKill.isFinite else { throw ValidationError("--chaos-kill must be between 0 and 1000 kills per second, got \(chaosKill)") }
+        if chaosKill > 0, scenario.mode != .processes { throw ValidationError("--chaos-kill kills worker processes: it needs --mode processes") }
     }
 
     func run() throws {
@@ -32,7 +37,7 @@ struct RunCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let run = HeadlessRun(configuration: scenario.configuration, scenario: scenario.scenario(repeating: false),
-                              sampleIntervalNanos: sampleInterval.nanoseconds)
+                              sampleIntervalNanos: sampleInterval.nanoseconds, chaosKillsPerSecond: chaosKill)
         let (summary, _) = run.run { snapshot, fraction in
             if stream, let data = try? encoder.encode(SampleRecord(snapshot)) {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))

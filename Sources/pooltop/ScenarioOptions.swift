@@ -4,7 +4,7 @@ import Workload
 
 /// The options that describe a scenario, shared by the dashboard, `run`, `render` and `sweep`.
 struct ScenarioOptions: ParsableArguments {
-    @Option(help: "Pool mode: threads (a fixed pool of OS threads) or unbounded (a new thread per task, up to --ceiling).")
+    @Option(help: "Pool mode: threads (a fixed pool of OS threads), processes (worker processes: pooltop re-run as `pooltop worker`) or unbounded (a new thread per task, up to --ceiling).")
     var mode: PoolMode = .threads
 
     @Option(help: "The pool's cap: at most this many tasks run at once (1...4096).")
@@ -75,7 +75,6 @@ struct ScenarioOptions: ParsableArguments {
         if let queueBound, queueBound < 1 { throw ValidationError("--queue-bound must be at least 1, got \(queueBound)") }
         guard interval.nanoseconds > 0 else { throw ValidationError("--interval must be above 0") }
         guard switchInterval.nanoseconds >= 50_000 else { throw ValidationError("--switch-interval must be at least 50us") }
-        if mode == .processes { throw ValidationError("--mode processes is not available yet; use threads or unbounded") }
         _ = try arrivalPattern()
     }
 
