@@ -49,6 +49,11 @@ final class ProcessWorkers {
         }
     }
 
+    /// The pid of the child working in `slot`, if one is alive there.
+    func pid(inSlot slot: Int) -> Int32? {
+        children.withLock { $0[slot].flatMap { $0.exit == nil ? $0.pid : nil } }
+    }
+
     /// The pids of the live children.
     var pids: [Int32] {
         children.withLock { $0.values.filter { $0.exit == nil }.map(\.pid) }

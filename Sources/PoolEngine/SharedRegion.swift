@@ -26,6 +26,10 @@ public final class SharedRegion {
         case acquisitions, contended, waitTotal, waitMax, holdTotal
         /// Lock acquisitions that found the previous owner dead and made the mutex consistent.
         case recoveries
+        /// Tasks running in worker processes right now, and the most ever at once: an observer
+        /// inside the tasks, independent of the parent's books. A worker killed mid-task leaves
+        /// its task counted, so it tells the truth for runs without crashes.
+        case tasksRunning, tasksRunningPeak
     }
 
     /// How many slots the region has room for (the cap's upper limit).
@@ -138,6 +142,28 @@ public final class SharedRegion {
     /// How many times a worker found the lock's owner dead and recovered the lock.
     public var recoveredLocks: Int { Int(word(.recoveries).pointee.load(ordering: .relaxed)) }
 
+    /// The most tasks worker processes ever ran at once, as the tasks themselves counted.
+    public var peakTasksRunning: Int { Int(word(.tasksRunningPeak).pointee.load(ordering: .relaxed)) }
+
+    /// A worker process is starting a task: counts it and raises the peak.
+    @inline(__always)
+    func taskStarted() {
+        let now = word(.tasksRunning).pointee.add(1, ordering: .acquiringAndReleasing).newValue
+        var peak = word(.tasksRunningPeak).pointee.load(ordering: .relaxed)
+        while now > peak {
+            let (exchanged, original) = word(.tasksRunningPeak).pointee.compareExchange(
+                expected: peak, desired: now, ordering: .relaxed)
+            if exchanged { break }
+            peak = original
+        }
+    }
+
+    /// A worker process ended a task.
+    @inline(__always)
+    func taskEnded() {
+        word(.tasksRunning).pointee.subtract(1, ordering: .acquiringAndReleasing)
+    }
+
     /// Increments performed and the value reached by the shared counter.
     public var counter: CounterStats {
         CounterStats(expected: Int(word(.counterIncrements).pointee.load(ordering: .relaxed)),
@@ -149,7 +175,7 @@ public final class SharedRegion {
     public func reset() {
         var recovered: Int32 = 0
         let rc = pooltop_robust_mutex_lock(mutex, &recovered)
-        for field in Field.allCases where field != .recoveries {
+        for field in Field.allCases where field != .recoveries && field != .tasksRunning {
             word(field).pointee.store(0, ordering: .relaxed)
         }
         if recovered != 0 { word(.recoveries).pointee.add(1, ordering: .relaxed) }

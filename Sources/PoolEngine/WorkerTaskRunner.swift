@@ -12,6 +12,8 @@ struct WorkerTaskRunner {
         let slot = Int(order.slot)
         let started = MonotonicClock.now()
         var report = TaskReport(taskID: order.id, startedAt: started)
+        region.taskStarted()
+        defer { region.taskEnded() }
         region.setSlot(slot, .busy, requestID: order.requestID, taskIndex: UInt64(order.taskIndex))
         if order.cpuNanos > 0 {
             let begun = MonotonicClock.now()

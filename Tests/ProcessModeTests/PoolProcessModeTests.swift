@@ -1,0 +1,195 @@
+import Glibc
+import PoolCore
+import Synchronization
+import Testing
+import Workload
+@testable import PoolEngine
+
+extension ProcessSuites {
+    /// The pool in process mode: the contract of DESIGN.md §2 across real worker processes.
+    @Suite("The pool in process mode")
+    struct PoolProcessModeTests {
+        static let burner = CPUBurner(iterationsPerNanosecond: ProcessFixture.rate)
+
+        /// A process-mode pool that spawns workers from the binary the tests found.
+        static func pool(cap: Int, lock: Bool = true, criticalSectionNanos: UInt64 = 20_000,
+                         mode: PoolMode = .processes) -> WorkerPool {
+            WorkerPool(configuration: PoolConfiguration(mode: mode, cap: cap, lockEnabled: lock, criticalSectionNanos: criticalSectionNanos),
+                       burner: burner, probe: PoolProbe(), workerCommand: WorkerBinary.command)
+        }
+
+        /// Submits `count` simulated tasks, 5 to a request; `ended` counts each task's outcomes.
+        static func submit(_ count: Int, kind: WorkKind, costNanos: UInt64, to pool: WorkerPool,
+                           ended: EndTally? = nil, firstID: Int = 0) {
+            for index in firstID..<(firstID + count) {
+                let tag = TaskTag(requestID: index / 5 + 1, taskIndex: index % 5, fanout: 5, requestArrivalNanos: MonotonicClock.now())
+                if index % 5 == 0 { pool.requestArrived(tag) }
+                _ = pool.submit(TaskSpec(kind: kind, costNanos: costNanos), costNanos: costNanos, tag: tag) { _ in
+                    ended?.count(index)
+                }
+            }
+        }
+
+        @Test("the cap is never exceeded, as the tasks inside the workers count it; the counter is exact")
+        func capAcrossProcesses() throws {
+            let pool = Self.pool(cap: 6)
+            #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
+            let region = try #require(pool.processes?.region)
+            Self.submit(300, kind: .io, costNanos: 1_000_000, to: pool)
+            var samples = 0
+            while !pool.waitUntilIdle(deadline: MonotonicClock.now() &+ 5_000_000) {
+                let snapshot = pool.snapshot()
+                #expect(snapshot.totals.addsUp, "sample \(samples): \(snapshot.totals)")
+                #expect(snapshot.busy <= 6)
+                samples += 1
+            }
+            pool.close()
+            pool.join()
+            let snapshot = pool.snapshot()
+            #expect(region.peakTasksRunning == 6, "seen from inside the worker processes")
+            #expect(snapshot.peakBusy == 6)
+            #expect(snapshot.totals.completed == 300 && snapshot.totals.addsUp)
+            #expect(snapshot.counter.expected == 300 && snapshot.counter.lostUpdates == 0)
+            #expect(snapshot.lock.acquisitions == 300)
+            #expect(snapshot.workers.spawned == 6 && snapshot.workers.crashed == 0)
+            #expect(snapshot.requests.completed == 60)
+        }
+
+        @Test("tiny tasks travel in batches when the queue is deep, and still add up")
+        func batchesOfTinyTasks() throws {
+            let pool = Self.pool(cap: 4)
+            #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
+            let ended = EndTally()
+            Self.submit(2_000, kind: .cpu, costNanos: 1_000, to: pool, ended: ended)
+            pool.close()
+            pool.join()
+            let snapshot = pool.snapshot()
+            #expect(snapshot.totals.completed == 2_000 && snapshot.totals.addsUp)
+            #expect(snapshot.peakBusy <= 4)
+            #expect(snapshot.counter.expected == 2_000 && snapshot.counter.actual == 2_000)
+            #expect(ended.eachEndedOnce(2_000), "every task ended exactly once")
+        }
+
+        @Test("with the lock off, worker processes race and updates are lost")
+        func lostUpdatesAcrossProcesses() throws {
+            let pool = Self.pool(cap: 8, lock: false, criticalSectionNanos: 200_000)
+            #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
+            Self.submit(400, kind: .io, costNanos: 100_000, to: pool)
+            pool.close()
+            pool.join()
+            let snapshot = pool.snapshot()
+            #expect(snapshot.totals.completed == 400)
+            #expect(snapshot.counter.expected == 400)
+            #expect(snapshot.counter.lostUpdates > 0, "counter \(snapshot.counter)")
+        }
+
+        @Test("SIGKILLs during a burst lose no task; no zombie, no leaked pipe, no worker left after join")
+        func chaosLosesNothing() throws {
+            let pipesBefore = ProcessFixture.openPipes
+            let pool = Self.pool(cap: 8)
+            #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
+            let ended = EndTally()
+            Self.submit(600, kind: .io, costNanos: 2_000_000, to: pool, ended: ended)
+            var seen = Set(pool.workerProcessIDs)
+            var generator = SeededGenerator(seed: 7)
+            var kills = 0
+            while !pool.waitUntilIdle(deadline: MonotonicClock.now() &+ 15_000_000) {
+                if kills < 25, pool.killRandomWorker(using: &generator) { kills += 1 }
+                seen.formUnion(pool.workerProcessIDs)
+                #expect(pool.snapshot().totals.addsUp)
+            }
+            pool.close()
+            pool.join()
+            let snapshot = pool.snapshot()
+            #expect(kills > 5)
+            #expect(snapshot.workers.crashed >= 1 && snapshot.workers.replaced >= 1)
+            #expect(snapshot.totals.completed + snapshot.totals.failed == 600, "\(snapshot.totals)")
+            #expect(snapshot.totals.retried >= 1 && snapshot.totals.addsUp)
+            #expect(ended.eachEndedOnce(600), "every task ended exactly once")
+            for pid in seen {
+                #expect(ProcessFixture.isReaped(pid), "pid \(pid) is a zombie")
+                #expect(kill(pid, 0) == -1, "pid \(pid) still runs")
+            }
+            #expect(ProcessFixture.openPipes.subtracting(pipesBefore).isEmpty, "pipes left open")
+            #expect(pool.workerProcessIDs.isEmpty)
+        }
+
+        @Test("a worker killed while it holds the shared lock does not wedge the pool")
+        func killedHoldingTheLock() throws {
+            let pool = Self.pool(cap: 3, criticalSectionNanos: 30_000_000)
+            #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
+            let processes = try #require(pool.processes)
+            Self.submit(12, kind: .io, costNanos: 1_000, to: pool)
+            var killed = false
+            let deadline = MonotonicClock.now() &+ 10_000_000_000
+            while !killed, MonotonicClock.now() < deadline {
+                for slot in 0..<3 where processes.region.slotPhase(slot) == .holdingLock {
+                    if let pid = processes.pid(inSlot: slot), kill(pid, SIGKILL) == 0 { killed = true; break }
+                }
+            }
+            #expect(killed)
+            #expect(pool.waitUntilIdle(deadline: MonotonicClock.now() &+ 20_000_000_000), "the pool is wedged")
+            pool.close()
+            pool.join()
+            let snapshot = pool.snapshot()
+            #expect(snapshot.totals.completed == 12, "\(snapshot.totals)")
+            #expect(snapshot.workers.recoveredLocks >= 1)
+            #expect(snapshot.workers.crashed == 1)
+        }
+
+        @Test("live mode switches during a burst lose nothing and run nothing twice", arguments: [UInt64(1), 2, 3])
+        func modeSwitchesDuringABurst(seed: UInt64) throws {
+            let pool = Self.pool(cap: 6, mode: .threads)
+            let ended = EndTally()
+            Self.submit(500, kind: .io, costNanos: 1_000_000, to: pool, ended: ended)
+            var generator = SeededGenerator(seed: seed)
+            var switches = 0
+            while !pool.waitUntilIdle(deadline: MonotonicClock.now() &+ 20_000_000) {
+                let mode = PoolMode.allCases.randomElement(using: &generator)!
+                #expect(pool.switchMode(to: mode))
+                switches += 1
+                let snapshot = pool.snapshot()
+                #expect(snapshot.totals.addsUp, "\(snapshot.totals)")
+                #expect(snapshot.configuration.mode == .unbounded || snapshot.busy <= 6)
+            }
+            pool.close()
+            pool.join()
+            let snapshot = pool.snapshot()
+            #expect(switches >= 2)
+            #expect(snapshot.totals.completed == 500 && snapshot.totals.addsUp, "\(snapshot.totals)")
+            #expect(snapshot.counter.expected == 500 && snapshot.counter.lostUpdates == 0)
+            #expect(ended.eachEndedOnce(500))
+            #expect(pool.workerProcessIDs.isEmpty)
+        }
+
+        @Test("terminate cancels queued and running tasks and ends every worker process")
+        func terminateEndsWorkers() throws {
+            let pool = Self.pool(cap: 4)
+            #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
+            let pids = pool.workerProcessIDs
+            #expect(pids.count == 4)
+            Self.submit(40, kind: .io, costNanos: 5_000_000_000, to: pool)
+            let busy = MonotonicClock.now() &+ 10_000_000_000
+            while pool.snapshot().busy < 4, MonotonicClock.now() < busy { MonotonicClock.sleep(until: MonotonicClock.now() &+ 1_000_000) }
+            pool.terminate()
+            pool.join()
+            let snapshot = pool.snapshot()
+            #expect(snapshot.totals.cancelled == 40 && snapshot.totals.addsUp, "\(snapshot.totals)")
+            #expect(snapshot.workers.crashed == 0, "terminated workers are not crashes")
+            for pid in pids { #expect(ProcessFixture.isReaped(pid) && kill(pid, 0) == -1) }
+        }
+    }
+}
+
+/// Counts how many times each task ended (it must be exactly once).
+final class EndTally: Sendable {
+    private let ends = Mutex<[Int: Int]>([:])
+
+    /// Records one end of task `index`.
+    func count(_ index: Int) { ends.withLock { $0[index, default: 0] += 1 } }
+
+    /// True when tasks 0..<total each ended exactly once.
+    func eachEndedOnce(_ total: Int) -> Bool {
+        ends.withLock { $0.count == total && $0.values.allSatisfy { $0 == 1 } }
+    }
+}
