@@ -32,12 +32,25 @@ public struct CPUBurner: Sendable {
     /// The calibration every engine in this process shares, measured on first use.
     public static let shared: CPUBurner = calibrated()
 
-    /// Burns `nanos` nanoseconds of CPU and returns the loop's checksum.
+    /// How much CPU one stretch of the loop burns between looks at the thread's CPU clock.
+    static let checkIntervalNanos: UInt64 = 50_000
+
+    /// Burns `nanos` nanoseconds of this thread's CPU time and returns the loop's checksum.
+    ///
+    /// The calibrated loop runs in stretches of about 50 µs, and the thread's CPU clock says when
+    /// the cost is spent: a task costs the same CPU however slow the loop runs when both cores
+    /// are busy (caches, frequency) and however often the thread is preempted.
     @discardableResult
     public func burn(nanos: UInt64, seed: UInt64 = 0x2545_F491_4F6C_DD1D) -> UInt64 {
         guard nanos > 0 else { return seed }
-        let iterations = Int(Double(nanos) * iterationsPerNanosecond)
-        let result = Self.spin(iterations: max(1, iterations), seed: seed)
+        let start = pooltop_thread_cpu_nanos()
+        var result = seed
+        var used: UInt64 = 0
+        while used < nanos {
+            let stretch = min(nanos - used, Self.checkIntervalNanos)
+            result = Self.spin(iterations: max(1, Int(Double(stretch) * iterationsPerNanosecond)), seed: result)
+            used = pooltop_thread_cpu_nanos() &- start
+        }
         blackHole.add(result & 1, ordering: .relaxed)
         return result
     }

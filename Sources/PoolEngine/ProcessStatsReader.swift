@@ -3,18 +3,21 @@ import Glibc
 import PoolCore
 
 /// Reads the process's own figures from `/proc/self` without Foundation: threads, resident memory,
-/// context switches; CPU percent comes from the difference between two readings.
+/// context switches; CPU percent comes from the difference between two readings. In process mode
+/// the worker processes count too: their CPU (live ones from `/proc/PID/stat`, reaped ones from
+/// `getrusage(RUSAGE_CHILDREN)`) and their resident memory.
 struct ProcessStatsReader: Sendable {
-    private var lastCPUNanos: UInt64 = pooltop_process_cpu_nanos()
+    private var lastCPUNanos: UInt64 = Self.cpuNanos(children: [])
     private var lastWallNanos: UInt64 = MonotonicClock.now()
     private var lastPercent: Double = 0
 
     init() {}
 
     /// A reading now; CPU percent is over the time since the previous reading (at least 50 ms).
-    mutating func read() -> ProcessStats {
+    /// - Parameter children: the pids of the pool's live worker processes.
+    mutating func read(children: [Int32] = []) -> ProcessStats {
         var stats = ProcessStats()
-        let cpu = pooltop_process_cpu_nanos(), wall = MonotonicClock.now()
+        let cpu = Self.cpuNanos(children: children), wall = MonotonicClock.now()
         if wall &- lastWallNanos >= 50_000_000 {
             lastPercent = Double(cpu &- lastCPUNanos) / Double(wall &- lastWallNanos) * 100
             lastCPUNanos = cpu
@@ -29,7 +32,19 @@ struct ProcessStatsReader: Sendable {
                 else if line.hasPrefix("nonvoluntary_ctxt_switches:") { stats.involuntaryContextSwitches = Self.number(in: line) }
             }
         }
+        stats.childProcesses = children.count
+        let pageBytes = UInt64(max(1, sysconf(Int32(_SC_PAGESIZE))))
+        for child in children {
+            guard let statm = Self.contents(of: "/proc/\(child)/statm") else { continue }
+            let fields = statm.split(separator: " ")
+            if fields.count > 1, let pages = UInt64(fields[1]) { stats.residentBytes &+= pages &* pageBytes }
+        }
         return stats
+    }
+
+    /// CPU time of this process, of its reaped children and of the live `children`, in nanoseconds.
+    private static func cpuNanos(children: [Int32]) -> UInt64 {
+        CPUTime.processTree(children: children)
     }
 
     /// The first run of digits in `line`.

@@ -20,8 +20,8 @@ final class SamplingState: Sendable {
     }
 
     /// Rates over the window since the last update (windows shorter than 50 ms reuse the last rate),
-    /// and process figures.
-    func rates(now: UInt64, completedTasks: Int, completedRequests: Int) -> (tasks: Double, requests: Double, process: ProcessStats) {
+    /// and process figures, worker processes (`children`) included.
+    func rates(now: UInt64, completedTasks: Int, completedRequests: Int, children: [Int32] = []) -> (tasks: Double, requests: Double, process: ProcessStats) {
         baseline.withLock { base in
             let window = now &- base.atNanos
             if window >= 50_000_000 {
@@ -32,7 +32,7 @@ final class SamplingState: Sendable {
                 base.completedTasks = completedTasks
                 base.completedRequests = completedRequests
             }
-            return (base.tasksPerSecond, base.requestsPerSecond, base.process.read())
+            return (base.tasksPerSecond, base.requestsPerSecond, base.process.read(children: children))
         }
     }
 }

@@ -41,7 +41,8 @@ extension WorkerPool {
             counterStats = counterStats.combined(with: region.counter)
             workers.recoveredLocks = max(workers.recoveredLocks, region.recoveredLocks)
         }
-        let rates = sampling.rates(now: now, completedTasks: totals.completed, completedRequests: ledger.completed)
+        let rates = sampling.rates(now: now, completedTasks: totals.completed, completedRequests: ledger.completed,
+                                   children: processes?.pids ?? [])
         var process = rates.process
         process.threads = max(process.threads, 1)
         return PoolSnapshot(

@@ -18,7 +18,9 @@ public struct IdealTime: Sendable, Hashable {
     /// - Parameters:
     ///   - concurrency: the cap (thread and process mode) or the ceiling (unbounded mode).
     ///   - timeScale: the slow-motion factor every cost is stretched by.
-    public init(scenario: Scenario, concurrency: Int, cores: Int, timeScale: Double = 1) {
+    ///   - acceptedFraction: the share of the planned tasks the pool accepted (a bounded queue
+    ///     rejects some): the slot and core bounds count only the work that was done.
+    public init(scenario: Scenario, concurrency: Int, cores: Int, timeScale: Double = 1, acceptedFraction: Double = 1) {
         let planner = BurstPlanner(scenario: scenario)
         var total = 0.0, cpu = 0.0, arrival = 0.0
         for burst in 0..<(scenario.bursts ?? 1) {
@@ -34,8 +36,9 @@ public struct IdealTime: Sendable, Hashable {
                 arrival = max(arrival, burstStart + Double(request.offsetNanos) + longest)
             }
         }
-        slotBoundNanos = total / Double(max(1, concurrency))
-        coreBoundNanos = cpu / Double(max(1, min(concurrency, cores)))
+        let share = min(1, max(0, acceptedFraction))
+        slotBoundNanos = total * share / Double(max(1, concurrency))
+        coreBoundNanos = cpu * share / Double(max(1, min(concurrency, cores)))
         arrivalBoundNanos = arrival
     }
 

@@ -5,8 +5,9 @@ extension RunSummary {
     public init(scenario: Scenario, snapshot: PoolSnapshot, wallNanos: UInt64) {
         let configuration = snapshot.configuration
         let concurrency = configuration.mode == .unbounded ? configuration.ceiling : configuration.cap
-        let ideal = IdealTime(scenario: scenario, concurrency: concurrency, cores: snapshot.cores,
-                              timeScale: configuration.timeScale).seconds
+        let planned = scenario.requests * scenario.fanout * (scenario.bursts ?? 1)
+        let ideal = IdealTime(scenario: scenario, concurrency: concurrency, cores: snapshot.cores, timeScale: configuration.timeScale,
+                              acceptedFraction: Double(snapshot.totals.accepted) / Double(max(1, planned))).seconds
         let wall = Double(wallNanos) / 1e9
         let ms = { (nanos: UInt64) in Double(nanos) / 1e6 }
         self.scenario = ScenarioPart(

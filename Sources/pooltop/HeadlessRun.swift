@@ -20,7 +20,7 @@ struct HeadlessRun {
         pool.waitForWorkers(deadline: MonotonicClock.now() &+ 30_000_000_000)
         let driver = ScenarioDriver(scenario: scenario, sink: pool)
         let totalTasks = scenario.requests * scenario.fanout * (scenario.bursts ?? 1)
-        let cpuBefore = pooltop_process_cpu_nanos()
+        let cpuBefore = CPUTime.processTree(children: pool.workerProcessIDs)
         let start = MonotonicClock.now()
         _ = ThreadLauncher.start { driver.run() }
         let chaos = ChaosMonkey(pool: pool, killsPerSecond: chaosKillsPerSecond, seed: scenario.seed)
@@ -42,10 +42,11 @@ struct HeadlessRun {
             }
         }
         let wall = MonotonicClock.now() - start
-        let cpu = pooltop_process_cpu_nanos() - cpuBefore
         chaos.stop()
         pool.close()
         pool.join()
+        // After join every worker process is reaped, so its CPU is in the figure.
+        let cpu = CPUTime.processAndReapedChildren() - cpuBefore
         var snapshot = pool.snapshot()
         snapshot.workload = driver.status
         var summary = RunSummary(scenario: scenario, snapshot: snapshot, wallNanos: wall)

@@ -20,8 +20,26 @@ struct DashboardEndToEndTests {
         try tmux.send("-", "[", "[")
         #expect(tmux.waitFor("cap 40"))
         try tmux.send("m")
-        #expect(tmux.waitFor("unbounded"))
-        #expect(tmux.waitFor("mode threads → unbounded"))
+        #expect(tmux.waitFor("mode threads → processes"))
+        try tmux.send("m")
+        #expect(tmux.waitFor("mode processes → unbounded"))
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test("m into process mode during a burst, then k: the kill, the crash and the replacement show as they happen")
+    func processModeKill() throws {
+        let tmux = try TmuxSession(Self.quiet)
+        #expect(tmux.waitFor("busy 0/50"))
+        try tmux.send("b")
+        #expect(tmux.waitFor("busy 50/50"))
+        try tmux.send("m")
+        #expect(tmux.waitFor("mode threads → processes"))
+        #expect(tmux.waitUntil { $0.contains("processes") && $0.contains("busy 50/50") }, "process workers take over the burst")
+        try tmux.send("k")
+        #expect(tmux.waitFor("killed worker pid"), "the kill is in the events")
+        #expect(tmux.waitFor("died"), "the crash is in the events:\n\((try? tmux.screen()) ?? "")")
+        #expect(tmux.waitFor("new worker pid"), "the replacement is in the events:\n\((try? tmux.screen()) ?? "")")
         try tmux.send("q")
         #expect(tmux.exitStatus() == 0)
     }
