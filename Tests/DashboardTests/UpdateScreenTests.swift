@@ -135,8 +135,8 @@ import Testing
         var second = snapshot(cap: 50, at: 3)
         second.events = first.events + [PoolEvent(elapsedNanos: 2_500_000_000, kind: .workerCrashed, message: "worker 3 crashed")]
         _ = state.update(.snapshot(second))
-        #expect(state.events(limit: 10).map(\.message) == ["burst 1", "k needs processes mode", "worker 3 crashed"])
-        #expect(state.events(limit: 2).map(\.message) == ["k needs processes mode", "worker 3 crashed"])
+        #expect(state.events(limit: 10).map(\.message) == ["burst 1", "k needs processes mode (m switches mode)", "worker 3 crashed"])
+        #expect(state.events(limit: 2).map(\.message) == ["k needs processes mode (m switches mode)", "worker 3 crashed"])
         #expect(state.events(limit: 10).last?.severity == .error)
         #expect(state.events(limit: 0).isEmpty)
     }
