@@ -9,21 +9,25 @@ import PoolCore
 struct ProcessStatsReader: Sendable {
     private var lastCPUNanos: UInt64 = Self.cpuNanos(children: [])
     private var lastWallNanos: UInt64 = MonotonicClock.now()
-    private var lastPercent: Double = 0
+    private var last = ProcessStats()
+    /// Readings closer together than this return the previous one: reading `/proc` costs more
+    /// than a frame can spare at 30 fps, and these figures move slowly.
+    static let refreshNanos: UInt64 = 200_000_000
 
     init() {}
 
-    /// A reading now; CPU percent is over the time since the previous reading (at least 50 ms).
-    /// - Parameter children: the pids of the pool's live worker processes.
-    mutating func read(children: [Int32] = []) -> ProcessStats {
+    /// A reading now, or the previous one if it is younger than `refreshNanos`; CPU percent is over
+    /// the time between the two readings.
+    /// - Parameter children: the pids of the pool's live worker processes (asked only on a refresh).
+    mutating func read(children: () -> [Int32] = { [] }) -> ProcessStats {
+        let wall = MonotonicClock.now()
+        guard wall &- lastWallNanos >= Self.refreshNanos else { return last }
+        let children = children()
         var stats = ProcessStats()
-        let cpu = Self.cpuNanos(children: children), wall = MonotonicClock.now()
-        if wall &- lastWallNanos >= 50_000_000 {
-            lastPercent = Double(cpu &- lastCPUNanos) / Double(wall &- lastWallNanos) * 100
-            lastCPUNanos = cpu
-            lastWallNanos = wall
-        }
-        stats.cpuPercent = lastPercent
+        let cpu = Self.cpuNanos(children: children)
+        stats.cpuPercent = Double(cpu &- lastCPUNanos) / Double(wall &- lastWallNanos) * 100
+        lastCPUNanos = cpu
+        lastWallNanos = wall
         if let status = Self.contents(of: "/proc/self/status") {
             for line in status.split(separator: "\n") {
                 if line.hasPrefix("Threads:") { stats.threads = Int(Self.number(in: line)) }
@@ -39,6 +43,7 @@ struct ProcessStatsReader: Sendable {
             let fields = statm.split(separator: " ")
             if fields.count > 1, let pages = UInt64(fields[1]) { stats.residentBytes &+= pages &* pageBytes }
         }
+        last = stats
         return stats
     }
 

@@ -21,7 +21,7 @@ final class SamplingState: Sendable {
 
     /// Rates over the window since the last update (windows shorter than 50 ms reuse the last rate),
     /// and process figures, worker processes (`children`) included.
-    func rates(now: UInt64, completedTasks: Int, completedRequests: Int, children: [Int32] = []) -> (tasks: Double, requests: Double, process: ProcessStats) {
+    func rates(now: UInt64, completedTasks: Int, completedRequests: Int, children: () -> [Int32] = { [] }) -> (tasks: Double, requests: Double, process: ProcessStats) {
         baseline.withLock { base in
             let window = now &- base.atNanos
             if window >= 50_000_000 {

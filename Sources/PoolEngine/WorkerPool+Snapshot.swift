@@ -42,7 +42,7 @@ extension WorkerPool {
             workers.recoveredLocks = max(workers.recoveredLocks, region.recoveredLocks)
         }
         let rates = sampling.rates(now: now, completedTasks: totals.completed, completedRequests: ledger.completed,
-                                   children: processes?.pids ?? [])
+                                   children: { self.processes?.pids ?? [] })
         var process = rates.process
         process.threads = max(process.threads, 1)
         return PoolSnapshot(
