@@ -1,3 +1,4 @@
+import PoolCore
 import CPoolSupport
 import Glibc
 import Synchronization
@@ -82,7 +83,7 @@ extension ChildWorker {
     // MARK: - Reaping (static: also used before `init` has finished)
 
     /// SIGKILLs the child unless it was reaped, then reaps it. Returns how it ended.
-    static func forceEnd(pid: Int32, life: borrowing Mutex<ChildExit?>) -> ChildExit {
+    static func forceEnd(pid: Int32, life: LockedValue<ChildExit?>) -> ChildExit {
         life.withLock { exit in
             if exit == nil { _ = Glibc.kill(pid, SIGKILL) }
         }
@@ -90,7 +91,7 @@ extension ChildWorker {
     }
 
     /// Polls for the child's end until `deadline` (backing off from 50 µs to 2 ms).
-    static func awaitExit(pid: Int32, life: borrowing Mutex<ChildExit?>, until deadline: UInt64) -> ChildExit? {
+    static func awaitExit(pid: Int32, life: LockedValue<ChildExit?>, until deadline: UInt64) -> ChildExit? {
         var pause: UInt64 = 50_000
         while true {
             if let exit = reap(pid: pid, life: life, blocking: false) { return exit }
@@ -104,7 +105,7 @@ extension ChildWorker {
     /// Reaps the child, holding `life` while waitpid runs so that `kill` never races a reap.
     /// Blocking, it first waits *without* reaping (waitid WNOWAIT) outside the lock, so `kill` and
     /// `exit` from other threads are not held up meanwhile. Returns nil if it still runs.
-    static func reap(pid: Int32, life: borrowing Mutex<ChildExit?>, blocking: Bool) -> ChildExit? {
+    static func reap(pid: Int32, life: LockedValue<ChildExit?>, blocking: Bool) -> ChildExit? {
         if blocking, life.withLock({ $0 }) == nil { _ = pooltop_wait_ended_nowait(pid) }
         return life.withLock { exit in
             guard exit == nil else { return exit }

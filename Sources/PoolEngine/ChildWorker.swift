@@ -1,3 +1,4 @@
+import PoolCore
 import CPoolSupport
 import Glibc
 import Synchronization
@@ -25,7 +26,7 @@ public final class ChildWorker {
     /// The same, as the worker measured it when it sent `.ready` (excludes the pipe transit).
     public let reportedStartupNanos: UInt64
     /// How the child ended, once it has been reaped; guarded by the mutex (see the type's notes).
-    let life = Mutex<ChildExit?>(nil)
+    let life = LockedValue<ChildExit?>(nil)
     /// The write end of the child's stdin, -1 once closed. Owner thread only.
     var input: Int32
     /// The read end of the child's stdout, -1 once closed. Owner thread only.

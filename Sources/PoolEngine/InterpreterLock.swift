@@ -14,7 +14,7 @@ public final class InterpreterLock {
         var waiters = Deque<Parker>()
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
     private let acquisitions = Atomic<Int>(0)
     private let contended = Atomic<Int>(0)
     private let waitTotal = Atomic<UInt64>(0)

@@ -11,7 +11,7 @@ final class ProcessWorkers {
     /// How to start a worker process.
     let command: WorkerCommand
     /// Slot index → the child that works in it; guarded by the mutex.
-    private let children = Mutex<[Int: ChildWorker]>([:])
+    private let children = LockedValue<[Int: ChildWorker]>([:])
 
     /// Creates the shared region for a pool that started at `origin`.
     /// - Throws: when the memory file cannot be made or mapped.

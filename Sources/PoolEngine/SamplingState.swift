@@ -13,10 +13,10 @@ final class SamplingState: Sendable {
         var process = ProcessStatsReader()
     }
 
-    private let baseline: Mutex<Baseline>
+    private let baseline: LockedValue<Baseline>
 
     init(origin: UInt64) {
-        baseline = Mutex(Baseline(atNanos: origin))
+        baseline = LockedValue(Baseline(atNanos: origin))
     }
 
     /// Rates over the window since the last update (windows shorter than 50 ms reuse the last rate),

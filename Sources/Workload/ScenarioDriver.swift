@@ -31,7 +31,7 @@ public final class ScenarioDriver: Sendable {
     public let scenario: Scenario
     private let planner: BurstPlanner
     private let sink: any TaskSink
-    private let state: Mutex<State>
+    private let state: LockedValue<State>
 
     /// A driver for `scenario` into `sink`. With `scenario.bursts == nil` bursts repeat every interval
     /// while arrivals are enabled (`arrivalsEnabled`), and `fireBurst()` adds one at any time.
@@ -39,7 +39,7 @@ public final class ScenarioDriver: Sendable {
         self.scenario = scenario
         self.planner = BurstPlanner(scenario: scenario)
         self.sink = sink
-        self.state = Mutex(State(task: scenario.task, arrivalsEnabled: arrivalsEnabled))
+        self.state = LockedValue(State(task: scenario.task, arrivalsEnabled: arrivalsEnabled))
     }
 
     // MARK: - Commands

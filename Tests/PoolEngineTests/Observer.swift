@@ -1,4 +1,5 @@
 import Dispatch
+import PoolCore
 import Synchronization
 @testable import PoolEngine
 
@@ -53,7 +54,7 @@ let testBurner = CPUBurner.shared
 
 /// A list of numbers tasks append to, in the order they ran.
 final class RunLog: Sendable {
-    private let items = Mutex<[Int]>([])
+    private let items = LockedValue<[Int]>([])
     func append(_ value: Int) { items.withLock { $0.append(value) } }
     var values: [Int] { items.withLock { $0 } }
 }

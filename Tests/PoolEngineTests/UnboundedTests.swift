@@ -27,7 +27,7 @@ struct UnboundedTests {
 
     @Test("switching modes during a burst loses nothing and runs nothing twice", arguments: 0..<4)
     func modeSwitches(seed: Int) {
-        let runs = Mutex<[Int: Int]>([:])
+        let runs = LockedValue<[Int: Int]>([:])
         let pool = WorkerPool(configuration: PoolConfiguration(cap: 6, ceiling: 64), burner: testBurner, probe: PoolProbe())
         let futures = (0..<300).map { index in
             pool.submit {

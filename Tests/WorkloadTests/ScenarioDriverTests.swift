@@ -6,7 +6,7 @@ import Foundation
 
 /// A sink that records what it is given and runs nothing.
 final class RecordingSink: TaskSink {
-    private let log = Mutex<(tags: [TaskTag], arrived: [Int], events: [String])>(([], [], []))
+    private let log = LockedValue<(tags: [TaskTag], arrived: [Int], events: [String])>(([], [], []))
     func submit(_ spec: TaskSpec, costNanos: UInt64, tag: TaskTag) -> SubmitResult {
         log.withLock { $0.tags.append(tag) }
         return .accepted
