@@ -11,9 +11,15 @@ struct UnboundedTests {
         observer.allowed.store(24, ordering: .relaxed)
         let pool = WorkerPool(configuration: PoolConfiguration(mode: .unbounded, cap: 4, ceiling: 24),
                               burner: testBurner, probe: observer.probe)
-        for index in 0..<200 {
-            _ = pool.submit(TaskSpec(kind: .io, costNanos: 3_000_000), costNanos: 3_000_000, tag: TaskTag(requestID: index + 1))
+        // Every task waits at a gate until all 200 are in, so the ceiling is reached however slowly
+        // threads start (ThreadSanitizer slows them a lot).
+        let gate = Gate()
+        for _ in 0..<200 { pool.submit { gate.wait() } }
+        let deadline = MonotonicClock.now() + 30_000_000_000
+        while pool.snapshot().busy < 24, MonotonicClock.now() < deadline {
+            MonotonicClock.sleep(until: MonotonicClock.now() + 1_000_000)
         }
+        gate.open(200)
         pool.close()
         pool.join()
         let snapshot = pool.snapshot()
@@ -36,11 +42,11 @@ struct UnboundedTests {
             }
         }
         var modes: [PoolMode] = seed % 2 == 0 ? [.unbounded, .threads] : [.threads, .unbounded]
-        while !pool.waitUntilIdle(deadline: MonotonicClock.now() + 2_000_000) {
+        repeat {
             pool.switchMode(to: modes[0])
             #expect(pool.snapshot().totals.addsUp)
             modes.reverse()
-        }
+        } while !pool.waitUntilIdle(deadline: MonotonicClock.now() + 2_000_000)
         for future in futures { #expect(throws: Never.self) { try future.value() } }
         pool.close()
         pool.join()
