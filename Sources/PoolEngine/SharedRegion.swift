@@ -128,14 +128,18 @@ public final class SharedRegion {
 
     /// The lock's statistics as of now. `waiters` counts slots whose phase is waiting for the lock,
     /// so a worker killed while waiting does not stay counted for ever.
-    public var lockStats: LockStats {
+    public var lockStats: LockStats { lockStats(scanningSlots: Self.slotCapacity) }
+
+    /// The lock's statistics, counting waiters among the first `count` slots only (the pool's
+    /// slots: scanning all 4096 cache lines every frame costs more than the rest of a snapshot).
+    public func lockStats(scanningSlots count: Int) -> LockStats {
         LockStats(
             acquisitions: Int(word(.acquisitions).pointee.load(ordering: .relaxed)),
             contended: Int(word(.contended).pointee.load(ordering: .relaxed)),
             waitNanosTotal: word(.waitTotal).pointee.load(ordering: .relaxed),
             waitNanosMax: word(.waitMax).pointee.load(ordering: .relaxed),
             holdNanosTotal: word(.holdTotal).pointee.load(ordering: .relaxed),
-            waiters: (0..<Self.slotCapacity).reduce(0) { $0 + (slotPhase($1) == .waitingForLock ? 1 : 0) }
+            waiters: (0..<min(count, Self.slotCapacity)).reduce(0) { $0 + (slotPhase($1) == .waitingForLock ? 1 : 0) }
         )
     }
 

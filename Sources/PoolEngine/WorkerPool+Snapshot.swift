@@ -37,7 +37,7 @@ extension WorkerPool {
         }
         var lock = sharedLock.stats, counterStats = counter.stats
         if let region {
-            lock = lock.combined(with: region.lockStats)
+            lock = lock.combined(with: region.lockStats(scanningSlots: slotCount))
             counterStats = counterStats.combined(with: region.counter)
             workers.recoveredLocks = max(workers.recoveredLocks, region.recoveredLocks)
         }
