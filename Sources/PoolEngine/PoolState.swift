@@ -41,6 +41,7 @@ struct PoolState {
     /// Free slot indices below `nextFreshSlot`, reused lowest first.
     var freeSlots: [Int] = []
     var nextFreshSlot = 0
+    /// Task counts; `queued` is not kept here but derived from `waiting` when a snapshot is taken.
     var totals = TaskTotals()
     var peakBusy = 0
     var peakThreads = 0
@@ -172,7 +173,6 @@ struct PoolState {
 
     /// Books `job` as running in slot `index`.
     mutating func begin(_ job: Job, in index: Int, now: UInt64) {
-        totals.queued = waiting
         totals.running += 1
         peakBusy = max(peakBusy, totals.running)
         occupants[index]?.busy = true
@@ -191,7 +191,6 @@ struct PoolState {
             extras.append(queue.removeFirst())
         }
         batched += extras.count
-        totals.queued = waiting
         return extras
     }
 
@@ -208,7 +207,6 @@ struct PoolState {
         totals.running += 1
         queueWait.record(nanos: record.startedAt &- enqueuedAt)
         finish(record, in: index)
-        totals.queued = waiting
     }
 
     /// Books the end of a task that ran in slot `index`.

@@ -4,10 +4,9 @@ import PoolCore
 
 /// Reads the process's own figures from `/proc/self` without Foundation: threads, resident memory,
 /// context switches; CPU percent comes from the difference between two readings. In process mode
-/// the worker processes count too: their CPU (live ones from `/proc/PID/stat`, reaped ones from
-/// `getrusage(RUSAGE_CHILDREN)`) and their resident memory.
+/// the worker processes count too: their CPU (`CPUTime.processTree`) and their resident memory.
 struct ProcessStatsReader: Sendable {
-    private var lastCPUNanos: UInt64 = Self.cpuNanos(children: [])
+    private var lastCPUNanos: UInt64 = CPUTime.processTree(children: [])
     private var lastWallNanos: UInt64 = MonotonicClock.now()
     private var last = ProcessStats()
     /// Readings closer together than this return the previous one: reading `/proc` costs more
@@ -24,7 +23,7 @@ struct ProcessStatsReader: Sendable {
         guard wall &- lastWallNanos >= Self.refreshNanos else { return last }
         let children = children()
         var stats = ProcessStats()
-        let cpu = Self.cpuNanos(children: children)
+        let cpu = CPUTime.processTree(children: children)
         stats.cpuPercent = Double(cpu &- lastCPUNanos) / Double(wall &- lastWallNanos) * 100
         lastCPUNanos = cpu
         lastWallNanos = wall
@@ -45,11 +44,6 @@ struct ProcessStatsReader: Sendable {
         }
         last = stats
         return stats
-    }
-
-    /// CPU time of this process, of its reaped children and of the live `children`, in nanoseconds.
-    private static func cpuNanos(children: [Int32]) -> UInt64 {
-        CPUTime.processTree(children: children)
     }
 
     /// The first run of digits in `line`.

@@ -71,7 +71,6 @@ extension WorkerPool {
                     for (offset, record) in records.enumerated() {
                         if offset == 0 { state.finish(record, in: index) } else { state.finishBatched(record, enqueuedAt: jobs[offset].enqueuedAt, in: index) }
                         if record.recoveredLock {
-                            state.workerStats.recoveredLocks += 1
                             state.log(.workerCrashed, "slot \(index): the shared lock's owner had died; lock recovered", now: record.endedAt)
                         }
                     }
@@ -214,7 +213,6 @@ extension WorkerPool {
         }
         for job in retried.reversed() { state.queue.prepend(job) }
         state.totals.retried += retried.count
-        state.totals.queued = state.waiting
         if !retried.isEmpty { queueLock.broadcast(.work) }
         queueLock.broadcast(.change)
         return ended

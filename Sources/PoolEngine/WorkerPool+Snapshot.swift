@@ -39,7 +39,7 @@ extension WorkerPool {
         if let region {
             lock = lock.combined(with: region.lockStats(scanningSlots: slotCount))
             counterStats = counterStats.combined(with: region.counter)
-            workers.recoveredLocks = max(workers.recoveredLocks, region.recoveredLocks)
+            workers.recoveredLocks = region.recoveredLocks  // the region counts them; reset keeps them
         }
         let rates = sampling.rates(now: now, completedTasks: totals.completed, completedRequests: ledger.completed,
                                    children: { self.processes?.pids ?? [] })

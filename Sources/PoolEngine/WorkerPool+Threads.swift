@@ -116,7 +116,6 @@ extension WorkerPool {
                     state.releaseSlot(launch.slot)
                     state.perTaskThreads -= 1
                     state.queue.prepend(launch.job)
-                    state.totals.queued = state.waiting
                     state.ceilingHit = true
                     state.log(.ceilingHit, "the system refused a thread at \(state.perTaskThreads + 1): tasks wait", now: MonotonicClock.now())
                 }

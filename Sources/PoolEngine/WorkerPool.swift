@@ -125,7 +125,6 @@ public final class WorkerPool {
         }
         state.totals.accepted += 1
         state.queue.append(job)
-        state.totals.queued = state.waiting
         state.peakQueueDepth = max(state.peakQueueDepth, state.queue.count)
         let perTask = dispatchPerTaskThreads()
         queueLock.signal(.work)
@@ -168,7 +167,6 @@ public final class WorkerPool {
         let cancelled = Array(state.queue)
         state.queue.removeAll()
         state.totals.cancelled += cancelled.count
-        state.totals.queued = state.waiting
         let now = MonotonicClock.now()
         for job in cancelled { _ = state.ledger.taskEnded(job.tag, succeeded: false, at: now) }
         queueLock.broadcast(.work)

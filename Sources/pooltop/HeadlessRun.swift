@@ -25,7 +25,6 @@ struct HeadlessRun {
         _ = ThreadLauncher.start { driver.run() }
         let chaos = ChaosMonkey(pool: pool, killsPerSecond: chaosKillsPerSecond, seed: scenario.seed)
         chaos.start()
-        defer { chaos.stop() }
         var nextSample = start + sampleIntervalNanos
         while !(driver.isFinished && pool.waitUntilIdle(deadline: MonotonicClock.now())) {
             let deadline = min(nextSample, MonotonicClock.now() + sampleIntervalNanos)
