@@ -1,9 +1,12 @@
 import PoolCore
 import Synchronization
 
-/// What snapshot building remembers between calls: the previous totals for rates, and the
-/// process-statistics reader.
+/// What snapshot building remembers between calls: the previous totals for rates, the
+/// process-statistics reader, and the latest latency summaries.
 final class SamplingState: Sendable {
+    /// Queue wait, service time and request latency, summarised.
+    typealias LatencySummaries = (queueWait: LatencySummary, service: LatencySummary, requests: LatencySummary)
+
     private struct Baseline {
         var atNanos: UInt64
         var completedTasks = 0
@@ -13,10 +16,37 @@ final class SamplingState: Sendable {
         var process = ProcessStatsReader()
     }
 
+    private struct Latency {
+        var summaries: LatencySummaries = (.empty, .empty, .empty)
+        var computedAt: UInt64?
+    }
+
     private let baseline: LockedValue<Baseline>
+    private let latency = LockedValue(Latency())
 
     init(origin: UInt64) {
         baseline = LockedValue(Baseline(atNanos: origin))
+    }
+
+    /// Whether the latency summaries are older than `maxAgeNanos` (always, for 0) and so must be
+    /// computed again from the histograms.
+    func latencyIsDue(now: UInt64, maxAgeNanos: UInt64) -> Bool {
+        latency.withLock { latency in
+            guard maxAgeNanos > 0, let computedAt = latency.computedAt else { return true }
+            return now &- computedAt >= maxAgeNanos
+        }
+    }
+
+    /// Keeps `fresh` summaries computed at `now` and returns them, or returns the kept ones when
+    /// `fresh` is nil.
+    func latencySummaries(_ fresh: LatencySummaries?, at now: UInt64) -> LatencySummaries {
+        latency.withLock { latency in
+            if let fresh {
+                latency.summaries = fresh
+                latency.computedAt = now
+            }
+            return latency.summaries
+        }
     }
 
     /// Rates over the window since the last update (windows shorter than 50 ms reuse the last rate),

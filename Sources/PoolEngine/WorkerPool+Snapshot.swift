@@ -1,11 +1,18 @@
 import PoolCore
 
 extension WorkerPool {
+    /// How old a live screen lets latency percentiles get before they are computed again.
+    public static let liveLatencyMaxAgeNanos: UInt64 = 100_000_000
+
     /// The pool as it is now: an immutable value for the dashboard and the headless summaries.
     ///
     /// Holds the queue lock only to copy counters, histograms (copy-on-write) and the queue's
     /// head; percentiles, slot states and process figures are computed after it is released.
-    public func snapshot() -> PoolSnapshot {
+    /// - Parameter latencyMaxAgeNanos: latency percentiles younger than this are reused instead of
+    ///   computed again (a screen at 30 fps needs them a few times a second; walking three
+    ///   histograms each frame costs more than the rest of the frame). 0, the default, always
+    ///   computes them, so summaries and tests see every task that ended.
+    public func snapshot(latencyMaxAgeNanos: UInt64 = 0) -> PoolSnapshot {
         queueLock.lock()
         let now = MonotonicClock.now()
         var totals = state.totals
@@ -14,7 +21,8 @@ extension WorkerPool {
         let occupants = state.occupants
         let slotCount = max(configuration.mode == .unbounded ? 0 : configuration.cap, state.nextFreshSlot)
         let head = state.queue.prefix(64).map { QueuedTask(tag: $0.tag, waitedNanos: now &- $0.enqueuedAt) }
-        let histograms = (state.queueWait, state.service, state.requestLatency)
+        let histograms = sampling.latencyIsDue(now: now, maxAgeNanos: latencyMaxAgeNanos)
+            ? (state.queueWait, state.service, state.requestLatency) : nil
         let ledger = state.ledger
         let profile = (state.computeNanosTotal, state.blockedNanosTotal, state.profiledTasks)
         let peaks = (state.peakBusy, state.peakThreads, state.peakQueueDepth)
@@ -43,6 +51,7 @@ extension WorkerPool {
         }
         let rates = sampling.rates(now: now, completedTasks: totals.completed, completedRequests: ledger.completed,
                                    children: { self.processes?.pids ?? [] })
+        let latency = sampling.latencySummaries(histograms.map { ($0.0.summary, $0.1.summary, $0.2.summary) }, at: now)
         var process = rates.process
         process.threads = max(process.threads, 1)
         return PoolSnapshot(
@@ -61,10 +70,10 @@ extension WorkerPool {
             lock: lock,
             interpreterLock: interpreterLock.stats,
             counter: counterStats,
-            queueWait: histograms.0.summary,
-            service: histograms.1.summary,
+            queueWait: latency.queueWait,
+            service: latency.service,
             requests: RequestStats(arrived: ledger.arrived, completed: ledger.completed, failed: ledger.failed,
-                                   latency: histograms.2.summary),
+                                   latency: latency.requests),
             meanComputeNanos: profile.2 == 0 ? 0 : Double(profile.0) / Double(profile.2),
             meanBlockedNanos: profile.2 == 0 ? 0 : Double(profile.1) / Double(profile.2),
             process: process,

@@ -18,7 +18,7 @@ struct BenchFrameLoop {
         var parts: [[Double]] = [[], [], [], []]
         for _ in 0..<max(1, count) {
             let t0 = MonotonicClock.now()
-            var snapshot = pool.snapshot()
+            var snapshot = pool.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
             snapshot.workload = driver.status
             let t1 = MonotonicClock.now()
             _ = state.update(.snapshot(snapshot))
@@ -49,7 +49,7 @@ struct BenchFrameLoop {
             let now = MonotonicClock.now()
             if now >= end { break }
             if now >= nextFrame {
-                var snapshot = pool.snapshot()
+                var snapshot = pool.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
                 snapshot.workload = driver.status
                 _ = state.update(.snapshot(snapshot))
                 _ = state.update(.tick(nanos: now))

@@ -14,7 +14,7 @@ final class BenchSampler: Sendable {
         let started = ThreadLauncher.start { [self] in
             var next = MonotonicClock.now()
             while !stopping.load(ordering: .relaxed) {
-                _ = pool.snapshot()
+                _ = pool.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
                 taken.add(1, ordering: .relaxed)
                 next += period
                 MonotonicClock.sleep(until: next)

@@ -37,7 +37,7 @@ struct DashboardRunner {
             let now = MonotonicClock.now()
             if now >= nextFrame {
                 for message in sweeps.take() { _ = state.update(message) }
-                var snapshot = pool.snapshot()
+                var snapshot = pool.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
                 snapshot.workload = driver.status
                 _ = state.update(.snapshot(snapshot))
                 _ = state.update(.tick(nanos: now))

@@ -34,7 +34,7 @@ struct HeadlessRun {
                 MonotonicClock.sleep(until: deadline)
             }
             if MonotonicClock.now() >= nextSample {
-                var snapshot = pool.snapshot()
+                var snapshot = pool.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
                 snapshot.workload = driver.status
                 onSample(snapshot, Double(snapshot.totals.finished + snapshot.totals.rejected) / Double(max(1, totalTasks)))
                 nextSample += sampleIntervalNanos
