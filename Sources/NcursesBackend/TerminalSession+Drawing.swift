@@ -97,17 +97,15 @@ extension TerminalSession {
         for cell: Cell, column: Int, row: Int, in buffer: CellBuffer, screenWidth: Int
     ) -> (wchar_t, wchar_t, wchar_t, wchar_t) {
         let space: (wchar_t, wchar_t, wchar_t, wchar_t) = (0x20, 0, 0, 0)
-        var scalars = cell.character.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return space }
-        let value = first.value
+        let value = cell.base.value
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return space }
         if value >= 0x1100 {
             let width = pooltop_nc_wcwidth(wchar_t(bitPattern: value))
             let laidOutWide = buffer[column + 1, row].isContinuation && column + 1 < screenWidth
             if width < 0 || (width == 2 && !laidOutWide) { return space }
         }
-        func next() -> wchar_t { scalars.next().map { wchar_t(bitPattern: $0.value) } ?? 0 }
-        let second = next(), third = second == 0 ? 0 : next(), fourth = third == 0 ? 0 : next()
+        func mark(_ index: UInt64) -> wchar_t { wchar_t(truncatingIfNeeded: (cell.marks >> (21 * index)) & 0x1F_FFFF) }
+        let second = mark(0), third = second == 0 ? 0 : mark(1), fourth = third == 0 ? 0 : mark(2)
         return (wchar_t(bitPattern: value), second, third, fourth)
     }
 }

@@ -46,8 +46,12 @@ public struct BrailleGraph: Widget, Sendable, Hashable {
         self.init(series: [Series(values: values, style: style, mode: mode)], maximum: maximum)
     }
 
-    /// The dot bits of a braille cell, indexed by [dot column][dot row from the top].
-    static let dotBits: [[UInt32]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+    /// The dot bit of a braille cell for dot column 0–1 and dot row 0–3 from the top.
+    @inline(__always)
+    static func dotBit(column: Int, row: Int) -> UInt32 {
+        // Left column: dots 1, 2, 3, 7; right column: dots 4, 5, 6, 8.
+        row == 3 ? (column == 0 ? 0x40 : 0x80) : (column == 0 ? 0x01 : 0x08) << UInt32(row)
+    }
 
     /// The largest value that will be shown in an area `columns` cells wide.
     func scaleMaximum(columns: Int) -> Double {
@@ -91,7 +95,7 @@ public struct BrailleGraph: Widget, Sendable, Hashable {
                 for fromBottom in max(0, low)..<min(dotRows, max(low, high)) {
                     let fromTop = dotRows - 1 - fromBottom
                     let cell = (fromTop / 4) * area.width + dotColumn / 2
-                    bits[cell] |= BrailleGraph.dotBits[dotColumn % 2][fromTop % 4]
+                    bits[cell] |= BrailleGraph.dotBit(column: dotColumn % 2, row: fromTop % 4)
                     owner[cell] = seriesIndex
                 }
                 previousLevel = level
@@ -105,7 +109,7 @@ public struct BrailleGraph: Widget, Sendable, Hashable {
                 let cell =
                     bits[index] == 0
                     ? Cell(" ", style: blankStyle)
-                    : Cell(Character(Unicode.Scalar(0x2800 + bits[index])!), style: series[owner[index]].style)
+                    : Cell(scalar: Unicode.Scalar(0x2800 + bits[index])!, style: series[owner[index]].style)
                 buffer[area.x + column, area.y + row] = cell
             }
         }

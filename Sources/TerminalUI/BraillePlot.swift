@@ -78,7 +78,7 @@ public struct BraillePlot: Widget, Sendable, Hashable {
         func set(_ x: Int, _ y: Int, series index: Int) {
             let fromTop = dotRows - 1 - y
             let cell = (fromTop / 4) * area.width + x / 2
-            bits[cell] |= BrailleGraph.dotBits[x % 2][fromTop % 4]
+            bits[cell] |= BrailleGraph.dotBit(column: x % 2, row: fromTop % 4)
             owner[cell] = index
         }
         for (index, entry) in series.enumerated() {

@@ -144,13 +144,18 @@ extension ProcessSuites {
             Self.submit(500, kind: .io, costNanos: 1_000_000, to: pool, ended: ended)
             var generator = SeededGenerator(seed: seed)
             var switches = 0
+            var cappedRounds = 1  // rounds in a capped mode since unbounded mode was left
             while !pool.waitUntilIdle(deadline: MonotonicClock.now() &+ 20_000_000) {
                 let mode = PoolMode.allCases.randomElement(using: &generator)!
                 #expect(pool.switchMode(to: mode))
                 switches += 1
                 let snapshot = pool.snapshot()
                 #expect(snapshot.totals.addsUp, "\(snapshot.totals)")
-                #expect(snapshot.configuration.mode == .unbounded || snapshot.busy <= 6)
+                // Leaving unbounded mode, its running tasks (up to the ceiling) finish first: no new
+                // task starts above the cap, so after a full round in a capped mode (the 1 ms tasks
+                // of the unbounded spell are over) the cap holds.
+                cappedRounds = mode == .unbounded ? 0 : cappedRounds + 1
+                if cappedRounds >= 2 { #expect(snapshot.busy <= 6, "\(switches) switches") }
             }
             pool.close()
             pool.join()
