@@ -1,10 +1,16 @@
 import PoolCore
 
-/// The series the graphs draw, one sample per snapshot.
+/// The series the graphs draw, one sample per `sampleIntervalNanos` of pool time.
+///
+/// Sampling on the pool's clock rather than per frame keeps a graph's time axis the same at any
+/// `--fps` (one dot column is 100 ms), and between samples the graphs do not move, so a frame at
+/// 30 fps rewrites only the figures that changed.
 public struct DashboardHistory: Sendable, Equatable {
     /// Samples kept per series: enough for a braille graph (two samples per column) across the
-    /// widest screen pooltop expects.
+    /// widest screen pooltop expects (51 s of history).
     public static let capacity = 512
+    /// Pool time between two samples.
+    public static let sampleIntervalNanos: UInt64 = 100_000_000
 
     /// Tasks waiting in the queue.
     public private(set) var queueDepth = SampleHistory(capacity: capacity)
@@ -17,12 +23,18 @@ public struct DashboardHistory: Sendable, Equatable {
 
     /// The lock figures at the previous sample, to turn running totals into per-interval ratios.
     private var previousLock: LockStats?
+    /// The pool time (snapshot `elapsedNanos`) from which the next sample is taken.
+    private var nextSampleAt: UInt64 = 0
 
     /// Creates empty histories.
     public init() {}
 
-    /// Records one sample of every series from `snapshot`.
+    /// Records one sample of every series from `snapshot`, unless the previous sample is less
+    /// than `sampleIntervalNanos` of pool time old.
     public mutating func record(_ snapshot: PoolSnapshot) {
+        guard snapshot.elapsedNanos >= nextSampleAt else { return }
+        let interval = Self.sampleIntervalNanos
+        nextSampleAt = (snapshot.elapsedNanos / interval + 1) * interval
         queueDepth.append(Double(snapshot.queueDepth))
         tasksPerSecond.append(snapshot.tasksPerSecond)
         requestsPerSecond.append(snapshot.requestsPerSecond)

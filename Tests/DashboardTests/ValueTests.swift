@@ -97,15 +97,24 @@ import Testing
     @Test func lockContentionIsMeasuredPerInterval() {
         var history = DashboardHistory()
         var snapshot = PoolSnapshot()
-        snapshot.lock = LockStats(acquisitions: 100, contended: 10)
-        history.record(snapshot)
-        snapshot.lock = LockStats(acquisitions: 200, contended: 60)
-        history.record(snapshot)
-        snapshot.lock = LockStats(acquisitions: 200, contended: 60)
-        history.record(snapshot)
-        snapshot.lock = LockStats(acquisitions: 4, contended: 3)
-        history.record(snapshot)
+        for (step, lock) in [(100, 10), (200, 60), (200, 60), (4, 3)].enumerated() {
+            snapshot.elapsedNanos = UInt64(step) * DashboardHistory.sampleIntervalNanos
+            snapshot.lock = LockStats(acquisitions: lock.0, contended: lock.1)
+            history.record(snapshot)
+        }
         #expect(history.lockContention.values == [10, 50, 0, 75])
+    }
+
+    @Test func historySamplesOnThePoolsClockNotPerFrame() {
+        var history = DashboardHistory()
+        var snapshot = PoolSnapshot()
+        // 30 frames a second for one second of pool time: ten samples, one per 100 ms.
+        for frame in 0..<30 {
+            snapshot.elapsedNanos = UInt64(frame) * 1_000_000_000 / 30
+            snapshot.totals.queued = frame
+            history.record(snapshot)
+        }
+        #expect(history.queueDepth.values == [0, 3, 6, 9, 12, 15, 18, 21, 24, 27])
     }
 
     @Test func slotGlyphsTellEveryStateApart() {
