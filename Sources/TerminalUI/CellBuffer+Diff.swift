@@ -9,13 +9,17 @@ extension CellBuffer {
     public func changes(to other: CellBuffer) -> [CellChange] {
         var result: [CellChange] = []
         let sameSize = width == other.width && height == other.height
-        for row in 0..<other.height {
-            let start = row * other.width
-            for column in 0..<other.width {
-                let next = other.cells[start + column]
-                if next.isContinuation { continue }
-                if sameSize && cells[start + column] == next { continue }
-                result.append(CellChange(column: column, row: row, cell: next))
+        cells.withUnsafeBufferPointer { old in
+            other.cells.withUnsafeBufferPointer { new in
+                for row in 0..<other.height {
+                    let start = row * other.width
+                    for column in 0..<other.width {
+                        let next = new[start + column]
+                        if next.isContinuation { continue }
+                        if sameSize && old[start + column] == next { continue }
+                        result.append(CellChange(column: column, row: row, cell: next))
+                    }
+                }
             }
         }
         return result

@@ -67,6 +67,14 @@ public struct CellBuffer: Sendable, Equatable {
         let area = (clip ?? bounds).intersection(bounds)
         var column = x
         guard y >= area.y, y < area.maxY else { return x + DisplayWidth.of(String(text)) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Plain ASCII, most of a dashboard's text: one byte, one column, no grapheme breaking.
+            for byte in text.utf8 where byte >= 0x20 && byte != 0x7F {
+                if column >= area.x, column < area.maxX { self[column, y] = Cell(scalar: Unicode.Scalar(byte), style: style) }
+                column += 1
+            }
+            return column
+        }
         for character in text {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }

@@ -31,6 +31,7 @@ public enum DisplayWidth {
 
     /// The number of columns `text` occupies.
     public static func of(_ text: String) -> Int {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) } }
         var total = 0
         for character in text { total += of(character) }
         return total
