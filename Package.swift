@@ -5,6 +5,7 @@ let package = Package(
     name: "pooltop",
     products: [
         .executable(name: "pooltop", targets: ["pooltop"]),
+        .executable(name: "pooltop-worker", targets: ["pooltop-worker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,10 +37,11 @@ let package = Package(
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcurses", "CTerminalGuard"]),
 
         // MARK: - The command line
+        .executableTarget(name: "pooltop-worker", dependencies: ["PoolEngine"]),
         .executableTarget(
             name: "pooltop",
             dependencies: [
-                "PoolCore", "PoolEngine", "Workload", "TerminalUI", "Dashboard", "NcursesBackend",
+                "PoolCore", "PoolEngine", "Workload", "TerminalUI", "Dashboard", "NcursesBackend", "pooltop-worker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -29,16 +29,16 @@ public final class WorkerPool {
     public static let terminationGraceNanos: UInt64 = 2_000_000_000
 
     /// Starts a pool with `configuration`; in thread and process mode its workers start at once.
-    /// - Parameter workerCommand: how process mode starts a worker (by default this binary, re-run
-    ///   as `pooltop worker`).
+    /// - Parameter workerCommand: how process mode starts a worker (by default `pooltop-worker`
+    ///   beside this binary, else this binary re-run as `pooltop worker`).
     public convenience init(configuration: PoolConfiguration, burner: CPUBurner = .shared,
-                            workerCommand: WorkerCommand = .currentExecutable(leadingArguments: ["worker"])) {
+                            workerCommand: WorkerCommand = .standard) {
         self.init(configuration: configuration, burner: burner, probe: PoolProbe(), workerCommand: workerCommand)
     }
 
     /// Starts a pool whose tasks report to `probe` (tests).
     init(configuration: PoolConfiguration, burner: CPUBurner, probe: PoolProbe,
-         workerCommand: WorkerCommand = .currentExecutable(leadingArguments: ["worker"])) {
+         workerCommand: WorkerCommand = .standard) {
         self.probe = probe
         let origin = MonotonicClock.now()
         self.origin = origin

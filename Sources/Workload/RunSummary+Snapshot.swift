@@ -7,6 +7,7 @@ extension RunSummary {
         let concurrency = configuration.mode == .unbounded ? configuration.ceiling : configuration.cap
         let planned = scenario.requests * scenario.fanout * (scenario.bursts ?? 1)
         let ideal = IdealTime(scenario: scenario, concurrency: concurrency, cores: snapshot.cores, timeScale: configuration.timeScale,
+                              criticalSectionNanos: configuration.criticalSectionNanos, lockEnabled: configuration.lockEnabled,
                               acceptedFraction: Double(snapshot.totals.accepted) / Double(max(1, planned))).seconds
         let wall = Double(wallNanos) / 1e9
         let ms = { (nanos: UInt64) in Double(nanos) / 1e6 }

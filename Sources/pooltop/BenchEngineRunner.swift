@@ -49,6 +49,9 @@ struct BenchEngineRunner {
         case .startStop:
             let begun = MonotonicClock.now()
             let pool = makePool()
+            // Worker processes start on their own threads: wait until all are up, so that this
+            // measures 50 real starts and stops, not a pool closed before its workers existed.
+            pool.waitForWorkers(deadline: MonotonicClock.now() + Self.deadlineNanos)
             pool.close()
             pool.join()
             return Self.seconds(since: begun)

@@ -9,8 +9,8 @@ extension ProcessSuites {
     struct OrphanTests {
         @Test("after pooltop is SIGKILLed mid-run, every worker process is gone within a second or two")
         func workersDieWithPooltop() throws {
-            let pooltop = try #require(WorkerBinary.command.leadingArguments == ["worker"] ? WorkerBinary.command.executablePath : nil,
-                                       "needs the pooltop binary")
+            let pooltop = WorkerBinary.pooltop
+            try #require(access(pooltop, X_OK) == 0, "needs the pooltop binary at \(pooltop)")
             let arguments = [pooltop, "run", "--mode", "processes", "--cap", "4", "--requests", "8", "--fanout", "1",
                              "--task", "io:30s", "--burst-window", "0"]
             let pid = try Self.spawn(arguments)

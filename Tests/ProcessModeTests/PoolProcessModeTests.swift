@@ -55,6 +55,19 @@ extension ProcessSuites {
             #expect(snapshot.requests.completed == 60)
         }
 
+        @Test("pooltop's own hidden `worker` entry works as a worker too (the fallback without pooltop-worker)")
+        func pooltopWorkerEntry() throws {
+            let pool = WorkerPool(configuration: PoolConfiguration(mode: .processes, cap: 2), burner: Self.burner, probe: PoolProbe(),
+                                  workerCommand: WorkerCommand(executablePath: WorkerBinary.pooltop, leadingArguments: ["worker"]))
+            #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
+            Self.submit(20, kind: .cpu, costNanos: 200_000, to: pool)
+            pool.close()
+            pool.join()
+            let snapshot = pool.snapshot()
+            #expect(snapshot.workers.spawned == 2 && snapshot.workers.spawnFailures == 0)
+            #expect(snapshot.totals.completed == 20 && snapshot.counter.actual == 20)
+        }
+
         @Test("tiny tasks travel in batches when the queue is deep, and still add up")
         func batchesOfTinyTasks() throws {
             let pool = Self.pool(cap: 4)

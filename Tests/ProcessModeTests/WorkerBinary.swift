@@ -2,8 +2,8 @@ import Glibc
 import PoolEngine
 
 /// Where the tests find a worker executable: `POOLTOP_WORKER_COMMAND` ("path [leading args…]"),
-/// else `procworker` next to the test bundle (the scratch package), else `pooltop worker` next to
-/// it (the main package).
+/// else `procworker` next to the test bundle (the scratch package), else `pooltop-worker` next to
+/// it, else `pooltop worker`.
 enum WorkerBinary {
     /// The command to spawn workers with.
     static let command: WorkerCommand = {
@@ -14,8 +14,13 @@ enum WorkerBinary {
         let directory = bundleDirectory()
         let standIn = directory + "/procworker"
         if access(standIn, X_OK) == 0 { return WorkerCommand(executablePath: standIn) }
+        let worker = directory + "/pooltop-worker"
+        if access(worker, X_OK) == 0 { return WorkerCommand(executablePath: worker) }
         return WorkerCommand(executablePath: directory + "/pooltop", leadingArguments: ["worker"])
     }()
+
+    /// The pooltop binary built beside the tests.
+    static var pooltop: String { bundleDirectory() + "/pooltop" }
 
     /// The directory of the running test executable.
     private static func bundleDirectory() -> String {

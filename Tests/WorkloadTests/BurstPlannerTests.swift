@@ -56,5 +56,12 @@ struct BurstPlannerTests {
         let ideal = IdealTime(scenario: spread, concurrency: 50, cores: 2)
         #expect(ideal.seconds > 0.9 && ideal.seconds <= 1.001)
         #expect(ideal.seconds == ideal.arrivalBoundNanos / 1e9)
+        // 20 µs critical sections: 2500 × 20 µs more CPU over 2 cores, and 50 ms of lock in a row.
+        let withSections = IdealTime(scenario: cpu, concurrency: 50, cores: 2, criticalSectionNanos: 20_000)
+        #expect(abs(withSections.seconds - 1.275) < 1e-9)
+        #expect(abs(withSections.lockBoundNanos - 50_000_000) < 1)
+        let longSections = IdealTime(scenario: io, concurrency: 50, cores: 2, criticalSectionNanos: 1_000_000)
+        #expect(abs(longSections.seconds - 2.5) < 1e-9, "2500 sections of 1 ms one after another")
+        #expect(IdealTime(scenario: io, concurrency: 50, cores: 2, criticalSectionNanos: 1_000_000, lockEnabled: false).seconds < 2.5)
     }
 }
