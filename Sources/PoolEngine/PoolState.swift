@@ -47,6 +47,12 @@ struct PoolState {
     var peakThreads = 0
     var peakQueueDepth = 0
     var perTaskThreads = 0
+    /// Pool threads waiting for work on the `.work` condition.
+    var idleWorkers = 0
+    /// Signals sent to `.work` whose waiter has not woken yet: a new task wakes a worker only if
+    /// more are waiting than are already being woken, so a burst of submissions costs a few
+    /// wake-ups instead of one futex call and one context switch per task.
+    var wakeupsInFlight = 0
     /// Tasks taken from the queue into a worker process's batch that have not started yet; they
     /// count as queued (process mode).
     var batched = 0
@@ -148,6 +154,19 @@ struct PoolState {
             for (index, _) in candidates.prefix(active - wanted) { occupants[index]?.retiring = true }
         }
         return started
+    }
+
+    /// Whether new work should wake a waiting worker; if so, counts the wake-up as on its way.
+    mutating func claimWakeup() -> Bool {
+        guard idleWorkers > wakeupsInFlight else { return false }
+        wakeupsInFlight += 1
+        return true
+    }
+
+    /// A worker that waited for work woke up (signalled, broadcast or timed out).
+    mutating func workerWoke() {
+        idleWorkers -= 1
+        wakeupsInFlight = max(0, wakeupsInFlight - 1)
     }
 
     /// Whether one more task may start now without going over the cap.

@@ -89,7 +89,9 @@ extension WorkerPool {
                     state.startingProcesses.insert(index)
                 }
             case .wait:
+                state.idleWorkers += 1
                 queueLock.wait(on: .work, until: MonotonicClock.now() &+ Self.idleCheckNanos)
+                state.workerWoke()
                 if let exit = current.pollExit() {
                     _ = recordCrash(of: current, error: .died(pid: current.pid, exit: exit), slot: index, lost: [])
                     queueLock.unlock()

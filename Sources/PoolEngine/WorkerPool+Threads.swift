@@ -56,7 +56,9 @@ extension WorkerPool {
                 queueLock.lock()
             case .wait:
                 slots.set(index, .idle)
+                state.idleWorkers += 1
                 queueLock.wait(on: .work)
+                state.workerWoke()
             case .exit:
                 state.releaseSlot(index)
                 slots.set(index, .empty)

@@ -127,7 +127,7 @@ public final class WorkerPool {
         state.queue.append(job)
         state.peakQueueDepth = max(state.peakQueueDepth, state.queue.count)
         let perTask = dispatchPerTaskThreads()
-        queueLock.signal(.work)
+        if state.claimWakeup() { queueLock.signal(.work) }
         queueLock.unlock()
         startPerTaskThreads(perTask)
         dropped?.onFinish?(.cancelled)
