@@ -18,6 +18,7 @@ public enum WorkerProcessMain {
     public static func run(arguments: [String]) -> Int32 {
         guard let options = WorkerArguments(parsing: arguments) else { return complain(WorkerArguments.usage, status: 2) }
         guard pooltop_die_with_parent(options.parentPID) == 0 else { return 1 }
+        pooltop_use_fine_timer_slack()
         let region: SharedRegion
         do {
             region = try SharedRegion(mapping: regionDescriptor)
