@@ -198,11 +198,13 @@ struct PoolState {
         queueWait.record(nanos: now &- job.enqueuedAt)
     }
 
-    /// Process mode: takes more tasks to send in one frame with `first`, when the queue is deep
-    /// (at least twice the cap) and the tasks are tiny, so they do not pay a pipe round trip each.
-    /// The extra tasks count as queued until their worker reports them (they wait in its pipe).
+    /// Takes more tasks for one worker to run after `first`, one after another, when the queue is
+    /// deep (at least twice the cap) and the tasks are tiny: a worker thread then visits the queue
+    /// lock once for the lot, and a worker process gets them in one frame instead of a pipe round
+    /// trip each. The worker still runs one task at a time, so the extra tasks count as queued
+    /// until it hands their figures back.
     mutating func takeBatch(after first: Job, now: UInt64) -> [Job] {
-        guard configuration.mode == .processes, queue.count >= 2 * configuration.cap,
+        guard configuration.mode != .unbounded, queue.count >= 2 * configuration.cap,
               Self.isBatchable(first, timeScale: configuration.timeScale) else { return [] }
         let count = min(WorkerPool.processBatchLimit - 1, queue.count / max(1, configuration.cap))
         var extras: [Job] = []

@@ -28,7 +28,9 @@ extension WorkerPool {
         let profile = (state.computeNanosTotal, state.blockedNanosTotal, state.profiledTasks)
         let peaks = (state.peakBusy, state.peakThreads, state.peakQueueDepth)
         let ceilingHit = state.ceilingHit
-        let events = Array(state.events)
+        // Not `Array(events)` when empty: swift-collections then writes a count into the shared
+        // empty-array storage, which ThreadSanitizer reports as a race between two pools.
+        let events = state.events.isEmpty ? [] : Array(state.events)
         var workers = state.workerStats
         let crashedAt = state.crashedAt
         queueLock.unlock()

@@ -32,28 +32,32 @@ extension WorkerPool {
         }
     }
 
-    /// The life of one pool worker: fetch a task under the queue lock (handing back the previous
-    /// task's figures in the same visit), run it without any lock, repeat until told to exit.
+    /// The life of one pool worker: fetch a task under the queue lock (several tiny ones when the
+    /// queue is deep, run one after another), run it without any lock, hand back the figures and
+    /// fetch the next in one visit to the lock, repeat until told to exit.
     func workerLoop(slot index: Int) {
         pooltop_thread_set_name("pooltop-w\(index)")
-        var finished: FinishedTask?
         queueLock.lock()
         while true {
-            if let record = finished {
-                state.finish(record, in: index)
-                finished = nil
-                if state.totals.running == 0 && state.queue.isEmpty { queueLock.broadcast(.change) }
-            }
             let now = MonotonicClock.now()
             switch state.nextStep(forWorkerIn: index, now: now) {
             case .run(let job):
+                let batch = state.takeBatch(after: job, now: now)
                 let settings = state.configuration
                 queueLock.unlock()
-                let record = execute(job, slot: index, startedAt: now, settings: settings)
+                var records = [execute(job, slot: index, startedAt: now, settings: settings)]
+                job.onFinish?(records[0].outcome)
+                for next in batch {
+                    records.append(execute(next, slot: index, startedAt: MonotonicClock.now(), settings: settings))
+                    next.onFinish?(records[records.count - 1].outcome)
+                }
                 slots.set(index, .idle)
-                job.onFinish?(record.outcome)
-                finished = record
                 queueLock.lock()
+                state.finish(records[0], in: index)
+                for (next, record) in zip(batch, records.dropFirst()) {
+                    state.finishBatched(record, enqueuedAt: next.enqueuedAt, in: index)
+                }
+                if state.totals.running == 0 && state.waiting == 0 { queueLock.broadcast(.change) }
             case .wait:
                 slots.set(index, .idle)
                 state.idleWorkers += 1

@@ -164,7 +164,7 @@ public final class WorkerPool {
     public func terminate() -> Int {
         queueLock.lock()
         state.lifecycle = .terminated
-        let cancelled = Array(state.queue)
+        let cancelled = state.queue.isEmpty ? [] : Array(state.queue)  // see `snapshot()` on empty deques
         state.queue.removeAll()
         state.totals.cancelled += cancelled.count
         let now = MonotonicClock.now()

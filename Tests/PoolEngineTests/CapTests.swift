@@ -24,6 +24,34 @@ struct CapTests {
         #expect(snapshot.totals.addsUp)
     }
 
+    @Test("tiny tasks a worker takes several at a time still run one at a time per worker and add up")
+    func tinyTasksInBatches() throws {
+        let observer = Observer()
+        observer.allowed.store(4, ordering: .relaxed)
+        let pool = WorkerPool(configuration: PoolConfiguration(cap: 4, lockEnabled: false, criticalSectionNanos: 0),
+                              burner: testBurner, probe: observer.probe)
+        let ends = LockedValue<[Int: Int]>([:])
+        for index in 0..<4_000 {
+            _ = pool.submit(TaskSpec(kind: .cpu, costNanos: 2_000), costNanos: 2_000, tag: TaskTag(requestID: index + 1)) { _ in
+                ends.withLock { $0[index, default: 0] += 1 }
+            }
+        }
+        var samples = 0
+        while !pool.waitUntilIdle(deadline: MonotonicClock.now() + 200_000) {
+            let snapshot = pool.snapshot()
+            #expect(snapshot.totals.addsUp, "sample \(samples): \(snapshot.totals)")
+            #expect(snapshot.busy <= 4)
+            samples += 1
+        }
+        pool.close()
+        pool.join()
+        let final = pool.snapshot()
+        #expect(observer.violations.load(ordering: .relaxed) == 0)
+        #expect(final.totals.completed == 4_000 && final.totals.addsUp && final.totals.queued == 0)
+        #expect(final.queueWait.count == 4_000 && final.service.count == 4_000)
+        #expect(ends.withLock { $0.count == 4_000 && $0.values.allSatisfy { $0 == 1 } }, "every task ended exactly once")
+    }
+
     @Test("random resizes during a burst keep every invariant", arguments: 0..<12)
     func resizesDuringBurst(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
