@@ -158,7 +158,7 @@ struct PoolState {
 
     /// Whether new work should wake a waiting worker; if so, counts the wake-up as on its way.
     mutating func claimWakeup() -> Bool {
-        guard idleWorkers > wakeupsInFlight else { return false }
+        guard idleWorkers > wakeupsInFlight, wakeupsInFlight < WorkerPool.wakeupsInFlightLimit else { return false }
         wakeupsInFlight += 1
         return true
     }

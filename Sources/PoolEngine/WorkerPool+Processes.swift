@@ -92,6 +92,7 @@ extension WorkerPool {
                 state.idleWorkers += 1
                 queueLock.wait(on: .work, until: MonotonicClock.now() &+ Self.idleCheckNanos)
                 state.workerWoke()
+                if state.queue.count > state.wakeupsInFlight + 1, state.claimWakeup() { queueLock.signal(.work) }
                 if let exit = current.pollExit() {
                     _ = recordCrash(of: current, error: .died(pid: current.pid, exit: exit), slot: index, lost: [])
                     queueLock.unlock()
