@@ -1,9 +1,9 @@
 import PoolCore
 
 extension WorkerPool {
-    /// How old a live screen lets latency percentiles get before they are computed again (4 updates a
+    /// How old a live screen lets latency percentiles get before they are computed again (2 updates a
     /// second read well, and walking three histograms costs about 1 ms).
-    public static let liveLatencyMaxAgeNanos: UInt64 = 250_000_000
+    public static let liveLatencyMaxAgeNanos: UInt64 = 500_000_000
 
     /// The pool as it is now: an immutable value for the dashboard and the headless summaries.
     ///
