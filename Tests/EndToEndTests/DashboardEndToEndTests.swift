@@ -27,6 +27,34 @@ struct DashboardEndToEndTests {
         #expect(tmux.exitStatus() == 0)
     }
 
+    @Test("w l g < > a r t and a mouse click: each reaches the engine or the screen and shows in the events")
+    func everyOtherKey() throws {
+        let tmux = try TmuxSession(Self.quiet)
+        #expect(tmux.waitFor("lock on · GIL off"))
+        try tmux.send("l")
+        #expect(tmux.waitFor("lock OFF · GIL off"), "the engine turned the lock off (the lock panel reads the snapshot)")
+        try tmux.send("g")
+        #expect(tmux.waitFor("lock OFF · GIL on"), "the engine turned the GIL emulation on")
+        #expect(tmux.waitFor("interpreter lock (GIL) on"), "the engine's event")
+        try tmux.send("w")
+        #expect(tmux.waitFor("work mixed:3s:30%"), "the workload switched from I/O to mixed work of the same cost")
+        try tmux.send("<")
+        #expect(tmux.waitUntil { $0.contains("time scale ×2") && $0.contains("(slower)") }, "echo and engine event")
+        try tmux.send(">")
+        #expect(tmux.waitFor("time scale ×1"))
+        try tmux.send("a")
+        #expect(tmux.waitFor("continuous arrivals on"), "the workload's event")
+        try tmux.send("r")
+        #expect(tmux.waitFor("statistics reset"))
+        try tmux.send("t")
+        #expect(tmux.waitUntil { $0.range(of: #"theme (?!default)\w"#, options: .regularExpression) != nil }, "the next theme is named")
+        // A left click on the first slot (X10 mouse report: button 1 at column 1, row 3; then release).
+        try tmux.sendLiteral("\u{1B}[M \"$\u{1B}[M#\"$")
+        #expect(tmux.waitUntil { $0.contains("slot 0 ") }, "the slot's line shows what it runs:\n\((try? tmux.screen()) ?? "")")
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test("m into process mode during a burst, then k: the kill, the crash and the replacement show as they happen")
     func processModeKill() throws {
         let tmux = try TmuxSession(Self.quiet)

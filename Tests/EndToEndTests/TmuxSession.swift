@@ -32,6 +32,11 @@ final class TmuxSession {
         try Self.tmux(["-L", socket, "send-keys", "-t", "t"] + keys)
     }
 
+    /// Types `text` as it is (`send-keys -l`): for escape sequences such as mouse reports.
+    func sendLiteral(_ text: String) throws {
+        try Self.tmux(["-L", socket, "send-keys", "-t", "t", "-l", text])
+    }
+
     /// The screen as text; with `escapes`, with its color and attribute sequences.
     func screen(escapes: Bool = false) throws -> String {
         try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : []))
