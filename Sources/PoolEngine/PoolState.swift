@@ -206,7 +206,7 @@ struct PoolState {
     mutating func takeBatch(after first: Job, now: UInt64) -> [Job] {
         guard configuration.mode != .unbounded, queue.count >= 2 * configuration.cap,
               Self.isBatchable(first, timeScale: configuration.timeScale) else { return [] }
-        let count = min(WorkerPool.processBatchLimit - 1, queue.count / max(1, configuration.cap))
+        let count = min(WorkerPool.batchLimit - 1, queue.count / max(1, configuration.cap))
         var extras: [Job] = []
         while extras.count < count, let next = queue.first, Self.isBatchable(next, timeScale: configuration.timeScale) {
             extras.append(queue.removeFirst())

@@ -3,11 +3,6 @@ import Glibc
 import PoolCore
 
 extension WorkerPool {
-    /// The most tasks one frame to a worker process carries when the queue is deep.
-    static let processBatchLimit = 64
-    /// Tasks at most this long (after the time scale) may share a frame: for them one pipe round
-    /// trip each would cost more than the work.
-    static let batchableCostNanos: UInt64 = 100_000
     /// How often an idle pool thread checks that its worker process is still alive.
     static let idleCheckNanos: UInt64 = 100_000_000
     /// How long a slot whose process died shows `crashed`, even if its replacement is already up.
@@ -89,10 +84,7 @@ extension WorkerPool {
                     state.startingProcesses.insert(index)
                 }
             case .wait:
-                state.idleWorkers += 1
-                queueLock.wait(on: .work, until: MonotonicClock.now() &+ Self.idleCheckNanos)
-                state.workerWoke()
-                if state.queue.count > state.wakeupsInFlight + 1, state.claimWakeup() { queueLock.signal(.work) }
+                waitForWork(until: MonotonicClock.now() &+ Self.idleCheckNanos)
                 if let exit = current.pollExit() {
                     _ = recordCrash(of: current, error: .died(pid: current.pid, exit: exit), slot: index, lost: [])
                     queueLock.unlock()

@@ -8,6 +8,13 @@ extension WorkerPool {
     /// 6 µs → 0.6 µs a task; 10 ms I/O stays at 99 % of ideal).
     static let wakeupsInFlightLimit = max(2, MonotonicClock.cores)
 
+    /// The most tiny tasks a worker takes at once when the queue is deep (one visit to the queue
+    /// lock for a worker thread, one frame to a worker process).
+    static let batchLimit = 64
+    /// Tasks at most this long (after the time scale) may be taken several at a time: for them a
+    /// visit to the queue lock, or a pipe round trip, each would cost more than the work.
+    static let batchableCostNanos: UInt64 = 100_000
+
     /// Stack size of a pool worker: the work kernels need little.
     static let workerStackBytes = 512 * 1024
     /// Stack size of a per-task thread in unbounded mode, small so thousands fit.
@@ -38,6 +45,16 @@ extension WorkerPool {
         }
     }
 
+    /// Waits (queue lock held) for work, or until `deadline`, counted as an idle worker. On waking,
+    /// passes the wake-up on: if more work is queued than this worker and those already being woken
+    /// can take, it wakes the next one, so a burst ramps up without one wake-up per task.
+    func waitForWork(until deadline: UInt64? = nil) {
+        state.idleWorkers += 1
+        if let deadline { queueLock.wait(on: .work, until: deadline) } else { queueLock.wait(on: .work) }
+        state.workerWoke()
+        if state.queue.count > state.wakeupsInFlight + 1, state.claimWakeup() { queueLock.signal(.work) }
+    }
+
     /// The life of one pool worker: fetch a task under the queue lock (several tiny ones when the
     /// queue is deep, run one after another), run it without any lock, hand back the figures and
     /// fetch the next in one visit to the lock, repeat until told to exit.
@@ -66,13 +83,7 @@ extension WorkerPool {
                 if state.totals.running == 0 && state.waiting == 0 { queueLock.broadcast(.change) }
             case .wait:
                 slots.set(index, .idle)
-                state.idleWorkers += 1
-                queueLock.wait(on: .work)
-                state.workerWoke()
-                // Wake-ups chain: a woken worker that sees more queued work than itself and the
-                // workers already on their way can take wakes the next one, so a burst ramps up
-                // without one wake-up per task.
-                if state.queue.count > state.wakeupsInFlight + 1, state.claimWakeup() { queueLock.signal(.work) }
+                waitForWork()
             case .exit:
                 state.releaseSlot(index)
                 slots.set(index, .empty)
