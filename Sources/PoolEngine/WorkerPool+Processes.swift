@@ -70,9 +70,11 @@ extension WorkerPool {
                         }
                     }
                     if state.totals.running == 0 && state.waiting == 0 { queueLock.broadcast(.change) }
-                    queueLock.unlock()
-                    for (job, record) in zip(jobs, records) { job.onFinish?(record.outcome) }
-                    queueLock.lock()
+                    if jobs.contains(where: { $0.onFinish != nil }) {
+                        queueLock.unlock()
+                        for (job, record) in zip(jobs, records) { job.onFinish?(record.outcome) }
+                        queueLock.lock()
+                    }
                 case .failure(let error):
                     let ended = recordCrash(of: current, error: error, slot: index, lost: jobs)
                     queueLock.unlock()
