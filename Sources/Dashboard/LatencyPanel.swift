@@ -38,7 +38,7 @@ struct LatencyPanel: Widget {
 
     /// The columns that fit `width`, most important first: p50, p99, max, then p90, mean, count.
     private func fittingColumns(width: Int) -> [Column] {
-        let format = { (nanos: UInt64) in DurationText.format(nanoseconds: nanos) }
+        let format = { (nanos: UInt64) in DurationText.compact(nanoseconds: nanos) }
         let p50 = Column(title: "p50", width: 6) { format($0.p50) }
         let p90 = Column(title: "p90", width: 6) { format($0.p90) }
         let p99 = Column(title: "p99", width: 6) { format($0.p99) }

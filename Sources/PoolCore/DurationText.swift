@@ -24,6 +24,24 @@ public enum DurationText {
         }
     }
 
+    /// At most three significant digits, so it fits six columns: `850ns`, `83us`, `20.4ms`,
+    /// `130ms`, `1.23s` (for tables, where `format` would overflow the cell).
+    public static func compact(nanoseconds: UInt64) -> String {
+        guard nanoseconds >= 1_000 else { return "\(nanoseconds)ns" }
+        let (value, unit): (Double, String) =
+            nanoseconds < 1_000_000 ? (Double(nanoseconds) / 1e3, "us")
+            : nanoseconds < 1_000_000_000 ? (Double(nanoseconds) / 1e6, "ms") : (Double(nanoseconds) / 1e9, "s")
+        let text: String
+        if value >= 99.95 {
+            text = "\(Int(value.rounded()))"
+        } else if value >= 9.995 {
+            text = trimmed((value * 10).rounded() / 10)
+        } else {
+            text = trimmed(value)
+        }
+        return text + unit
+    }
+
     /// A number with at most two decimals and no trailing zeros: `2`, `0.5`, `1.25`.
     public static func trimmed(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())

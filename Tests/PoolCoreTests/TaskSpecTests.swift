@@ -43,5 +43,10 @@ struct TaskSpecTests {
         #expect(DurationText.format(nanoseconds: 20_000) == "20us")
         #expect(DurationText.format(nanoseconds: 1_500_000) == "1.5ms")
         #expect(DurationText.format(nanoseconds: 2_250_000_000) == "2.25s")
+        // Three significant digits at most, to fit a six-column table cell.
+        let compact = [850, 83_400, 1_500_000, 20_350_000, 129_540_000, 1_234_000_000, 12_345_000_000]
+            .map { DurationText.compact(nanoseconds: UInt64($0)) }
+        #expect(compact == ["850ns", "83.4us", "1.5ms", "20.4ms", "130ms", "1.23s", "12.3s"])
+        #expect(compact.allSatisfy { $0.count <= 6 })
     }
 }
