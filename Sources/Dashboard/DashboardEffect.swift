@@ -5,6 +5,8 @@ import PoolCore
 public enum DashboardEffect: Sendable, Hashable {
     /// A command for the engine or the workload.
     case command(PoolCommand)
+    /// Stop everything and leave (`q`, Ctrl-C).
+    case quit
     /// Run a quick sweep on a copy of the scenario, in its own pool, and report back with
     /// `.sweepProgressed` and `.sweepFinished` messages.
     case startSweep(SweepRequest)

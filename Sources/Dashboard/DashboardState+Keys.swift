@@ -2,16 +2,16 @@ import PoolCore
 import TerminalUI
 
 extension DashboardState {
-    /// The commands for one key press, after DESIGN.md §3; unknown keys do nothing.
-    mutating func handle(_ key: Key) -> [PoolCommand] {
+    /// The effects of one key press, after DESIGN.md §3; unknown keys do nothing.
+    mutating func handle(_ key: Key) -> [DashboardEffect] {
         switch key {
         case .escape:
             if isHelpVisible { setHelpVisible(false) }
             return []
-        case .control("c"):
+        case .control("c"), .character("q"):
             return [.quit]
         case .character(let character):
-            return handle(character)
+            return handle(character).map(DashboardEffect.command)
         default:
             return []
         }
@@ -19,7 +19,6 @@ extension DashboardState {
 
     private mutating func handle(_ character: Character) -> [PoolCommand] {
         switch character {
-        case "q": return [.quit]
         case "b":
             echo("b: burst fired")
             return [.fireBurst]
@@ -78,9 +77,8 @@ extension DashboardState {
     // MARK: - Commands
 
     private mutating func changeCap(by delta: Int) -> [PoolCommand] {
-        let limit = PoolConfiguration.capLimit
         let current = effectiveCap
-        let target = min(limit.upperBound, max(limit.lowerBound, current + delta))
+        let target = PoolLimits.clampCap(current + delta)
         guard target != current else {
             note("cap already at its \(delta > 0 ? "maximum" : "minimum") \(current)", severity: .warning)
             return []
@@ -145,11 +143,10 @@ extension DashboardState {
         return [.killWorker]
     }
 
-    /// Multiplies the time scale by `factor` within `timeScaleRange` (`<` doubles it: slower).
+    /// Multiplies the time scale by `factor` within `PoolLimits.timeScale` (`<` doubles it: slower).
     private mutating func scaleTime(by factor: Double) -> [PoolCommand] {
-        let range = DashboardState.timeScaleRange
         let current = effectiveTimeScale
-        let target = min(range.upperBound, max(range.lowerBound, current * factor))
+        let target = PoolLimits.clampTimeScale(current * factor)
         guard target != current else {
             note("time scale already at \(NumberText.timeScale(current))", severity: .warning)
             return []

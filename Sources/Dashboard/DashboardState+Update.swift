@@ -14,7 +14,7 @@ extension DashboardState {
         switch message {
         case .key(let key):
             if let effects = handleSweepKey(key) { return effects }
-            return handle(key).map(DashboardEffect.command)
+            return handle(key)
         case .mouse(let column, let row, let button):
             if button == 1 { selectSlot(atColumn: column, row: row) }
             return []

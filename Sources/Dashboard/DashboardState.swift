@@ -11,8 +11,6 @@ public struct DashboardState: Sendable {
     public static let minimumWidth = 80
     /// See `minimumWidth`.
     public static let minimumHeight = 24
-    /// The time scales `<` and `>` move between (slow motion up to 64×, fast forward to 1/16).
-    public static let timeScaleRange: ClosedRange<Double> = 1.0 / 16 ... 64
     /// The most dashboard-made event lines kept.
     static let localEventLimit = 64
     /// How long a command echo stays on screen, in nanoseconds of the runner's clock.

@@ -1,3 +1,5 @@
+import PoolCore
+
 /// Numbers as the dashboard shows them, without Foundation: grouped integers, fixed decimals,
 /// compact counts (`12.3k`), percentages, byte sizes and clock times.
 ///
@@ -5,17 +7,7 @@
 public enum NumberText {
     /// `1234567` as `1,234,567`.
     public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        guard digits.count > 3 else { return value < 0 ? "-" + digits : digits }
-        var text = value < 0 ? "-" : ""
-        text.reserveCapacity(digits.count + digits.count / 3 + 1)
-        var remaining = digits.count
-        for character in digits {
-            text.append(character)
-            remaining -= 1
-            if remaining > 0, remaining % 3 == 0 { text.append(",") }
-        }
-        return text
+        GroupedNumber.text(value)
     }
 
     /// `value` rounded to `decimals` places (0...6), e.g. `fixed(3.14159, decimals: 2)` is `3.14`.

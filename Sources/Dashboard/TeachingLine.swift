@@ -71,7 +71,7 @@ struct TeachingLine: Widget {
             let waiting = [Span("N=cores×(1+W/C): ", style: styles.title), Span("waits for measured compute time", style: styles.muted)]
             return [waiting, [Span("N: no compute time yet", style: styles.muted)], [Span("N=-", style: styles.muted)]]
         }
-        let sizeText = size >= PoolConfiguration.capLimit.upperBound ? "≥" + NumberText.grouped(size) : NumberText.grouped(size)
+        let sizeText = size >= PoolLimits.cap.upperBound ? "≥" + NumberText.grouped(size) : NumberText.grouped(size)
         let value = Span(sizeText, style: size == cap ? styles.ok : styles.highlight)
         let c = DurationText.format(nanoseconds: UInt64(max(0, compute).rounded()))
         return [

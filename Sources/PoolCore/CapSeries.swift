@@ -1,19 +1,19 @@
 /// The caps a sweep measures: a list (`1,2,4,8`) or a geometric range (`1...128`: doubling from
 /// the lower bound, ending on the upper one).
 public struct CapSeries: Sendable, Hashable {
-    /// The caps, increasing, without repeats, each in `PoolConfiguration.capLimit`.
+    /// The caps, increasing, without repeats, each in `PoolLimits.cap`.
     public var caps: [Int]
 
     /// A series of exactly these caps (sorted, repeats dropped, clamped to the allowed range).
     public init(caps: [Int]) {
-        let limit = PoolConfiguration.capLimit
+        let limit = PoolLimits.cap
         self.caps = Array(Set(caps.map { min(limit.upperBound, max(limit.lowerBound, $0)) })).sorted()
     }
 
     /// Parses `1,2,4,8` or `1...128` (also `1..128`).
     public init(parsing text: String) throws(ParseError) {
         let trimmed = text.filter { $0 != " " }
-        let limit = PoolConfiguration.capLimit
+        let limit = PoolLimits.cap
         let example = "a list such as 1,2,4,8 or a range such as 1...128 (doubling), each cap in 1...\(limit.upperBound)"
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: true)
         if trimmed.contains(".."), parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]),

@@ -24,7 +24,7 @@ public struct GoetzEstimate: Sendable, Hashable {
     public var formula: String {
         let w = DurationText.format(nanoseconds: UInt64(max(0, waitNanos).rounded()))
         let c = computeNanos > 0 ? DurationText.format(nanoseconds: UInt64(computeNanos.rounded())) : "0"
-        let value = size.map { $0 >= PoolConfiguration.capLimit.upperBound ? "≥\($0)" : String($0) } ?? "unbounded"
+        let value = size.map { $0 >= PoolLimits.cap.upperBound ? "≥\($0)" : String($0) } ?? "unbounded"
         return "N = \(cores) × (1 + \(w)/\(c)) = \(value)"
     }
 }

@@ -18,6 +18,4 @@ public enum PoolCommand: Sendable, Hashable {
     case setArrivalsEnabled(Bool)
     /// Forget statistics (histograms, lock figures, totals' rates).
     case resetStatistics
-    /// Stop everything and leave.
-    case quit
 }

@@ -2,8 +2,6 @@
 ///
 /// The engine starts from one and changes it live through `PoolCommand`s.
 public struct PoolConfiguration: Sendable, Hashable {
-    /// The most allowed: `--cap` takes 1...4096.
-    public static let capLimit = 1...4096
     /// The default safety ceiling on threads in unbounded mode.
     public static let defaultCeiling = 2048
 

@@ -37,7 +37,7 @@ extension SweepResult {
     /// checked: the interpreter lock, the arrivals, the shared lock, coherency, the machine.
     private func limitBelowGoetz(goetzSize: Int?) -> String {
         let cap = recommendation.cap
-        let limit = Double(goetzSize ?? PoolConfiguration.capLimit.upperBound)
+        let limit = Double(goetzSize ?? PoolLimits.cap.upperBound)
         if conditions.interpreterLock, goetz.computeNanos > 0 {
             return "the emulated GIL lets one thread compute at a time: the rule assumes all \(conditions.cores) cores can, so extra threads only wait for the GIL."
         }

@@ -5,13 +5,7 @@ public enum SweepText {
     public static func rate(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
         guard abs(value) >= 100 else { return DurationText.trimmed(value) }
-        let digits = String(Int(value.rounded()).magnitude)
-        var text = value < 0 ? "-" : ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
-            text.append(character)
-        }
-        return text
+        return GroupedNumber.text(Int(value.rounded()))
     }
 
     /// A small coefficient with `digits` significant digits (`0.0123`, `0.000045`, `0`).

@@ -33,7 +33,7 @@ public final class SharedRegion {
     }
 
     /// How many slots the region has room for (the cap's upper limit).
-    public static let slotCapacity = PoolConfiguration.capLimit.upperBound
+    public static let slotCapacity = PoolLimits.cap.upperBound
     /// The word a parent stores last, so a child can tell an initialised region ("pooltop1").
     static let magicValue: UInt64 = 0x706F_6F6C_746F_7031
     /// Byte offsets of the layout (see the table above); the mutex is at 0.

@@ -5,7 +5,7 @@ import Synchronization
 /// with no lock: one atomic word per slot (phase, task index, request id) plus when the phase began.
 final class SlotBoard: Sendable {
     /// The most slots a pool can have (the cap's and the ceiling's upper limit).
-    static let capacity = PoolConfiguration.capLimit.upperBound
+    static let capacity = PoolLimits.cap.upperBound
 
     private final class Cell: Sendable {
         let word = Atomic<UInt64>(0)

@@ -9,7 +9,7 @@ extension WorkerPool {
     /// Sets the cap. Growing starts workers; shrinking retires idle workers at once and busy ones
     /// when their task ends. No task starts while as many run as the new cap.
     public func resize(to cap: Int) {
-        let cap = Self.clampCap(cap)
+        let cap = PoolLimits.clampCap(cap)
         queueLock.lock()
         let old = state.configuration.cap
         guard old != cap else { return queueLock.unlock() }
@@ -58,7 +58,7 @@ extension WorkerPool {
 
     /// Sets the time scale (slow motion) for tasks that start from now on.
     public func setTimeScale(_ scale: Double) {
-        let scale = min(64, max(1.0 / 64, scale))
+        let scale = PoolLimits.clampTimeScale(scale)
         change("time scale ×\(DurationText.trimmed(scale))") { $0.timeScale = scale }
     }
 
@@ -112,7 +112,7 @@ extension WorkerPool {
         case .resetStatistics: resetStatistics()
         case .killWorker:
             if !killRandomWorker() { record(.settingChanged, "k kills a worker process: switch to process mode first (m)") }
-        case .setWorkKind, .fireBurst, .setArrivalsEnabled, .quit: return false
+        case .setWorkKind, .fireBurst, .setArrivalsEnabled: return false
         }
         return true
     }

@@ -45,8 +45,8 @@ public final class WorkerPool {
         self.burner = burner
         self.slots = SlotBoard(origin: origin)
         var configuration = configuration
-        configuration.cap = Self.clampCap(configuration.cap)
-        configuration.ceiling = Self.clampCap(configuration.ceiling)
+        configuration.cap = PoolLimits.clampCap(configuration.cap)
+        configuration.ceiling = PoolLimits.clampCap(configuration.ceiling)
         self.state = PoolState(configuration: configuration, origin: origin)
         self.sampling = SamplingState(origin: origin)
         self.processes = try? ProcessWorkers(command: workerCommand, origin: origin)
@@ -55,10 +55,6 @@ public final class WorkerPool {
         let started = state.balanceWorkers()
         queueLock.unlock()
         startWorkers(in: started)
-    }
-
-    static func clampCap(_ cap: Int) -> Int {
-        min(PoolConfiguration.capLimit.upperBound, max(PoolConfiguration.capLimit.lowerBound, cap))
     }
 
     // MARK: - Submitting

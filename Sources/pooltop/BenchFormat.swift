@@ -1,4 +1,5 @@
 import Foundation
+import PoolCore
 
 /// Number formatting for the bench table: fixed decimals, thousands separators, units.
 enum BenchFormat {
@@ -15,13 +16,7 @@ enum BenchFormat {
 
     /// A whole number with thousands separators: 2,500.
     static func count(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return value < 0 ? "-" + grouped : grouped
+        GroupedNumber.text(value)
     }
 
     /// A duration in nanoseconds as the shortest readable unit: 10 ms, 1 ms, 500 µs.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolCore
 import Foundation
 import NcursesBackend
 
@@ -20,7 +21,7 @@ struct DashboardCommand: ParsableCommand {
     var arrivals = true
 
     mutating func validate() throws {
-        guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
+        guard PoolLimits.fps.contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
     }
 
     func run() throws {

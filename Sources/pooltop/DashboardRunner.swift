@@ -49,7 +49,7 @@ struct DashboardRunner {
             guard let event = session.nextEvent(timeout: timeout) else { continue }
             for effect in state.update(DashboardMessage(event)) {
                 switch effect {
-                case .command(.quit): return 0
+                case .quit: return 0
                 case .command(let command): if !pool.apply(command) { driver.apply(command) }
                 case .startSweep(let request): startSweep(request, pool: pool, driver: driver, mailbox: sweeps)
                 }

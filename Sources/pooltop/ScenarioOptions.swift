@@ -66,12 +66,12 @@ struct ScenarioOptions: ParsableArguments {
     var slowmo: Double = 1
 
     mutating func validate() throws {
-        guard PoolConfiguration.capLimit.contains(cap) else { throw ValidationError("--cap must be between 1 and 4096, got \(cap)") }
-        guard PoolConfiguration.capLimit.contains(ceiling) else { throw ValidationError("--ceiling must be between 1 and 4096, got \(ceiling)") }
+        guard PoolLimits.cap.contains(cap) else { throw ValidationError("--cap must be between 1 and 4096, got \(cap)") }
+        guard PoolLimits.cap.contains(ceiling) else { throw ValidationError("--ceiling must be between 1 and 4096, got \(ceiling)") }
         guard requests >= 1 else { throw ValidationError("--requests must be at least 1, got \(requests)") }
-        guard (1...1000).contains(fanout) else { throw ValidationError("--fanout must be between 1 and 1000, got \(fanout)") }
+        guard PoolLimits.fanout.contains(fanout) else { throw ValidationError("--fanout must be between 1 and 1000, got \(fanout)") }
         guard bursts >= 1 else { throw ValidationError("--bursts must be at least 1, got \(bursts)") }
-        guard slowmo >= 1.0 / 16, slowmo <= 64 else { throw ValidationError("--slowmo must be between 0.0625 and 64 (the range < and > move in), got \(slowmo)") }
+        guard PoolLimits.timeScale.contains(slowmo) else { throw ValidationError("--slowmo must be between 0.0625 and 64 (the range < and > move in), got \(slowmo)") }
         if let queueBound, queueBound < 1 { throw ValidationError("--queue-bound must be at least 1, got \(queueBound)") }
         guard interval.nanoseconds > 0 else { throw ValidationError("--interval must be above 0") }
         guard switchInterval.nanoseconds >= 50_000 else { throw ValidationError("--switch-interval must be at least 50us") }

@@ -162,8 +162,8 @@ import Testing
 
     @Test func qAndControlCQuit() {
         var state = state()
-        #expect(state.update(key("q")) == [.command(.quit)])
-        #expect(state.update(.key(.control("c"))) == [.command(.quit)])
+        #expect(state.update(key("q")) == [.quit])
+        #expect(state.update(.key(.control("c"))) == [.quit])
     }
 
     @Test(arguments: [Key.character("x"), .character("Q"), .up, .function(1), .enter, .control("d"), .tab])
