@@ -13,7 +13,9 @@ extension WorkerPool {
     ///   computed again (a screen at 30 fps needs them a few times a second; walking three
     ///   histograms each frame costs more than the rest of the frame). 0, the default, always
     ///   computes them, so summaries and tests see every task that ended.
-    public func snapshot(latencyMaxAgeNanos: UInt64 = 0) -> PoolSnapshot {
+    ///   - workload: what the request generator feeding the pool is doing, if one is (the
+    ///     snapshot leaves here complete: nothing patches it afterwards).
+    public func snapshot(latencyMaxAgeNanos: UInt64 = 0, workload: WorkloadStatus? = nil) -> PoolSnapshot {
         queueLock.lock()
         let now = MonotonicClock.now()
         var totals = state.totals
@@ -82,7 +84,8 @@ extension WorkerPool {
             process: process,
             ceilingHit: ceilingHit,
             workers: workers,
-            events: events
+            events: events,
+            workload: workload
         )
     }
 }
