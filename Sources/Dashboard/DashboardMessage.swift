@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// Everything that can happen to the dashboard: the one input of `DashboardState.update(_:)`.
@@ -17,6 +18,8 @@ public enum DashboardMessage: Equatable, Sendable {
     case sweepProgressed(SweepProgress)
     /// The background sweep finished with this result.
     case sweepFinished(SweepResult)
+    /// The source refused a command the dashboard sent, with its one-line reason.
+    case commandRefused(reason: String)
     /// The background sweep ended without a result (it could not start, or measured nothing).
     case sweepFailed(reason: String)
 }

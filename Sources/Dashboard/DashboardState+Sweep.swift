@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 extension DashboardState {

@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 extension DashboardState {
@@ -40,6 +41,10 @@ extension DashboardState {
             return []
         case .sweepFinished(let result):
             receiveSweepResult(result)
+            return []
+        case .commandRefused(let reason):
+            note(reason, severity: .warning)
+            echo(reason)
             return []
         case .sweepFailed(let reason):
             receiveSweepFailure(reason)

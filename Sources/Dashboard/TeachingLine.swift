@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// The two formulas from the live numbers: Little's law L = λW (requests in the system from

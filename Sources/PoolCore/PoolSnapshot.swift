@@ -1,7 +1,12 @@
-/// Everything the pool looks like at one instant: an immutable value the sampler builds each frame.
+/// Everything the pool looks like at one instant: a value its `PoolSource` builds whole, each
+/// frame; nothing changes it after it leaves the source.
 ///
-/// The dashboard renders only from snapshots; tests build them by hand.
-public struct PoolSnapshot: Sendable, Hashable {
+/// The dashboard renders only from snapshots; recordings store them (schema `pooltop.snapshot/1`,
+/// see `Versioned`); tests build them by hand.
+public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
+    /// The schema snapshots are written under.
+    public static let schema = "pooltop.snapshot/1"
+
     /// Nanoseconds since the pool started.
     public var elapsedNanos: UInt64
     public var configuration: PoolConfiguration

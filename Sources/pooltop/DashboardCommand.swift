@@ -2,6 +2,7 @@ import ArgumentParser
 import PoolCore
 import Foundation
 import NcursesBackend
+import Sessions
 
 /// `pooltop` (the default): the live dashboard.
 struct DashboardCommand: ParsableCommand {
@@ -33,8 +34,8 @@ struct DashboardCommand: ParsableCommand {
             FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let runner = DashboardRunner(session: session, configuration: scenario.configuration,
-                                     scenario: scenario.scenario(repeating: true), themes: themes, themeIndex: index, fps: fps, arrivals: arrivals)
+        let live = LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals)
+        let runner = DashboardRunner(terminal: session, session: live, themes: themes, themeIndex: index, fps: fps)
         let status = runner.run()
         session.close()
         if status != 0 { throw ExitCode(status) }

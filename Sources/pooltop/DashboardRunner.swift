@@ -2,59 +2,54 @@ import Dashboard
 import NcursesBackend
 import PoolCore
 import PoolEngine
+import Sessions
 import TerminalUI
-import Workload
 
-/// The dashboard's loop on the main thread: keys in, commands out to the pool and the workload,
-/// a snapshot and a frame every 1/fps seconds. The pool and the workload run on their own threads
-/// and never wait for it.
+/// Wires a source to the terminal: keys in, commands out to the source, a snapshot and a frame
+/// on every tick of the frame loop. The source runs on its own threads and never waits for it.
 struct DashboardRunner {
-    let session: TerminalSession
-    let configuration: PoolConfiguration
-    let scenario: Scenario
+    let terminal: TerminalSession
+    let session: LiveSession
     let themes: [Theme]
     let themeIndex: Int
     let fps: Int
-    let arrivals: Bool
 
     /// Runs until `q` or a quit signal. Returns the exit status: 0 for `q`, 128 + the signal otherwise.
     func run() -> Int32 {
-        let pool = WorkerPool(configuration: configuration)
-        let driver = ScenarioDriver(scenario: scenario, sink: pool, arrivalsEnabled: arrivals)
-        _ = ThreadLauncher.start { driver.run() }
-        let sweeps = SweepMailbox()
+        let sweeps = Mailbox<DashboardMessage>()
+        session.start()
         defer {
             sweeps.close()
-            driver.stop()
-            pool.terminate()
+            session.stop()
         }
-        let size = session.size
-        var state = DashboardState(width: size.width, height: size.height, themes: themes, themeIndex: themeIndex)
-        let frameNanos = 1_000_000_000 / UInt64(fps)
-        var nextFrame = MonotonicClock.now()
-        while true {
-            if let signal = session.quitSignal { return 128 + signal }
-            let now = MonotonicClock.now()
-            if now >= nextFrame {
-                for message in sweeps.take() { _ = state.update(message) }
-                var snapshot = pool.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
-                snapshot.workload = driver.status
-                _ = state.update(.snapshot(snapshot))
-                _ = state.update(.tick(nanos: now))
-                session.draw(state.frame())
-                nextFrame = max(nextFrame + frameNanos, now + frameNanos / 2)
-                continue
-            }
-            let timeout = Int((nextFrame - now + 999_999) / 1_000_000)
-            guard let event = session.nextEvent(timeout: timeout) else { continue }
+        let size = terminal.size
+        var state = DashboardState(width: size.width, height: size.height, themes: themes, themeIndex: themeIndex,
+                                   availableModes: session.capabilities.modes)
+        var status: Int32 = 0
+        FrameLoop(clock: SystemClock(), framesPerSecond: fps).run(frame: { now in
+            if let signal = terminal.quitSignal { status = 128 + signal; return false }
+            for message in sweeps.take() { _ = state.update(message) }
+            _ = state.update(.snapshot(session.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)))
+            _ = state.update(.tick(nanos: now))
+            terminal.draw(state.frame())
+            return true
+        }, idle: { timeout in
+            if let signal = terminal.quitSignal { status = 128 + signal; return .stop }
+            guard let event = terminal.nextEvent(timeout: timeout) else { return .keepGoing }
             for effect in state.update(DashboardMessage(event)) {
                 switch effect {
-                case .quit: return 0
-                case .command(let command): if !pool.apply(command) { driver.apply(command) }
-                case .startSweep(let request): startSweep(request, pool: pool, driver: driver, mailbox: sweeps)
+                case .quit:
+                    return .stop
+                case .command(let command):
+                    if case .refused(let reason) = session.perform(command) { _ = state.update(.commandRefused(reason: reason)) }
+                case .startSweep(let request):
+                    QuickSweep.start(caps: request.caps, copying: session, report: { sweeps.post(DashboardMessage($0)) },
+                                     isCancelled: { sweeps.isClosed })
                 }
             }
-            if case .resize = event { nextFrame = MonotonicClock.now() }
-        }
+            if case .resize = event { return .drawNow }
+            return .keepGoing
+        })
+        return status
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PoolCore
+import Sessions
 import Workload
 
 /// `pooltop run`: the scenario without a screen, then a summary.

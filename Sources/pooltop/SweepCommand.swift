@@ -2,7 +2,9 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import PoolCore
+import Sizing
 import PoolEngine
+import Sessions
 import TerminalUI
 import Workload
 
