@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Bench
+import Sessions
 import Glibc
 
 /// `pooltop bench`: pooltop's engine in thread and process mode against Python's pools, side

@@ -1,12 +1,18 @@
 import Foundation
 
 /// A one-line progress bar on stderr, redrawn in place; silent when stderr is not a terminal.
-struct ProgressBar {
-    let enabled: Bool
+public struct ProgressBar: Sendable {
+    /// Whether the bar draws at all.
+    public let enabled: Bool
     private let width = 30
 
+    /// A bar that draws only when `enabled` (stderr is a terminal).
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
     /// Draws the bar at `fraction` (0...1) with a short detail text.
-    func show(_ fraction: Double, detail: String) {
+    public func show(_ fraction: Double, detail: String) {
         guard enabled else { return }
         let clamped = min(1, max(0, fraction))
         let filled = Int((clamped * Double(width)).rounded())
@@ -15,7 +21,7 @@ struct ProgressBar {
     }
 
     /// Clears the bar's line.
-    func finish() {
+    public func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
