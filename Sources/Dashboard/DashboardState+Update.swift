@@ -14,7 +14,6 @@ extension DashboardState {
     public mutating func update(_ message: DashboardMessage) -> [DashboardEffect] {
         switch message {
         case .key(let key):
-            if let effects = handleSweepKey(key) { return effects }
             return handle(key)
         case .mouse(let column, let row, let button):
             if button == 1 { selectSlot(atColumn: column, row: row) }
