@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import PoolCore
 import Foundation
 import NcursesBackend
@@ -9,7 +10,7 @@ struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "Open the live dashboard (the default): a pool under bursts of requests, changed by keys.",
-        discussion: "Keys: b burst, a arrivals, +/- cap ±1, ]/[ cap ±10, m mode, w work, l lock, g GIL, k kill, </> slower/faster, space pause, r reset, t theme, ? help, q quit."
+        discussion: KeyBindings.standard.commandLineSummary
     )
 
     @OptionGroup var scenario: ScenarioOptions
