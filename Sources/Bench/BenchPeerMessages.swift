@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request to `bench/peers.py`: one JSON object on its stdin, keys in snake case
 /// (`ioNs` is sent as `io_ns`). See the script's docstring for each operation.
 struct BenchPeerRequest: Encodable {
@@ -19,6 +21,14 @@ struct BenchPeerRequest: Encodable {
     var trips: Int?
     /// calibrate: the CPU time one task should cost, in nanoseconds.
     var targetNs: UInt64?
+
+    /// The request as the script reads it: one JSON object, keys in snake case.
+    func encoded() throws(BenchFailure) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = .sortedKeys
+        do { return Array(try encoder.encode(self)) } catch { throw BenchFailure("could not encode a request: \(error)") }
+    }
 }
 
 /// What `bench/peers.py` answers: one JSON object on its stdout; which fields are set depends
@@ -38,4 +48,18 @@ struct BenchPeerAnswer: Decodable {
     /// run: the timed part's wall time, and E's round trips in nanoseconds.
     var seconds: Double?
     var tripsNs: [Double]?
+}
+
+extension BenchPeerAnswer {
+    /// Reads the script's answer.
+    /// - Throws: the script's own `error` when it sent one, or a failure saying the answer is not
+    ///   its JSON.
+    init(decoding bytes: [UInt8]) throws(BenchFailure) {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do { self = try decoder.decode(BenchPeerAnswer.self, from: Data(bytes)) } catch {
+            throw BenchFailure("peers.py answered something that is not its JSON")
+        }
+        if let error { throw BenchFailure(error) }
+    }
 }

@@ -62,23 +62,12 @@ struct BenchPeerRunner {
     // MARK: - Private
 
     private static func ask(python: String, script: String, _ request: BenchPeerRequest) throws(BenchFailure) -> BenchPeerAnswer {
-        let input: [UInt8]
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        do { input = Array(try encoder.encode(request)) } catch { throw BenchFailure("could not encode a request: \(error)") }
-        let outcome = try BenchSubprocess.run(python, arguments: [python, script], input: input)
+        let outcome = try BenchSubprocess.run(python, arguments: [python, script], input: try request.encoded())
         guard outcome.exitCode == 0 else {
             let how = outcome.signal.map { "was killed by signal \($0)" } ?? "exited with status \(outcome.exitCode ?? -1)"
             throw BenchFailure("peers.py \(how)")
         }
-        let answer: BenchPeerAnswer
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        do { answer = try decoder.decode(BenchPeerAnswer.self, from: Data(outcome.output)) } catch {
-            throw BenchFailure("peers.py answered something that is not its JSON")
-        }
-        if let error = answer.error { throw BenchFailure(error) }
-        return answer
+        return try BenchPeerAnswer(decoding: outcome.output)
     }
 
     /// `bench/peers.py` in the current directory or in one of the folders above the executable.
