@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "Sizing", dependencies: ["PoolCore"]),
 
         // MARK: - Sources: what the screen and the tools watch
-        .target(name: "Sessions", dependencies: ["PoolCore", "PoolEngine", "Workload", "Sizing"]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "Sessions", dependencies: ["PoolCore", "PoolEngine", "Workload", "Sizing", "CZlib"]),
 
         // MARK: - The screen
         .target(name: "TerminalUI"),
@@ -39,6 +40,9 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalGuard"),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcurses", "CTerminalGuard"]),
+
+        // MARK: - The loop that puts a source on the terminal
+        .target(name: "DashboardLoop", dependencies: ["Sessions", "Dashboard", "NcursesBackend", "TerminalUI", "PoolCore"]),
 
         // MARK: - The bench (pooltop bench)
         .target(name: "Bench", dependencies: ["Sessions", "Dashboard", "NcursesBackend", "CPoolSupport"]),
@@ -48,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "pooltop",
             dependencies: [
-                "PoolCore", "PoolEngine", "Workload", "Sizing", "Sessions", "Bench", "TerminalUI", "Dashboard", "NcursesBackend",
+                "PoolCore", "PoolEngine", "Workload", "Sizing", "Sessions", "DashboardLoop", "Bench", "TerminalUI", "Dashboard", "NcursesBackend",
                 "pooltop-worker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

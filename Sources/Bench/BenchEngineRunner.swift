@@ -121,13 +121,12 @@ struct BenchEngineRunner {
     private func roundTrips() throws(BenchFailure) -> Double {
         let pool = try warmedPool()
         defer { Self.shutDown(pool) }
-        let signal = BenchSignal()
+        let signal = WakeSignal()
         var trips: [Double] = []
         trips.reserveCapacity(parameters.trips)
         for _ in 0..<parameters.trips {
-            signal.reset()
             let begun = MonotonicClock.now()
-            let result = pool.submit(Self.noOp, costNanos: 0, tag: .none, onFinish: { _ in signal.fire() })
+            let result = pool.submit(Self.noOp, costNanos: 0, tag: .none, onFinish: { _ in signal.signal() })
             guard result == .accepted else { throw BenchFailure("the pool refused a task (\(result))") }
             signal.wait()
             trips.append(Self.seconds(since: begun))

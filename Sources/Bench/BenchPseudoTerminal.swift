@@ -1,3 +1,4 @@
+import PoolCore
 import CPoolSupport
 import Foundation
 import Glibc
@@ -60,7 +61,7 @@ enum BenchPseudoTerminal {
     private final class Drain: Sendable {
         private let stopping = Atomic<Bool>(false)
         private let bytes = Atomic<Int>(0)
-        private let done = BenchSignal()
+        private let done = WakeSignal()
 
         init(fd: Int32) {
             let started = ThreadLauncher.start { [self] in
@@ -75,9 +76,9 @@ enum BenchPseudoTerminal {
                         break  // EIO: the child and every copy of the terminal side are gone
                     }
                 }
-                done.fire()
+                done.signal()
             }
-            if !started { done.fire() }
+            if !started { done.signal() }
         }
 
         /// Stops reading and returns the bytes read.

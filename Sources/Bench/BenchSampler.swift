@@ -1,3 +1,4 @@
+import PoolCore
 import PoolEngine
 import Synchronization
 
@@ -6,7 +7,7 @@ import Synchronization
 final class BenchSampler: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let taken = Atomic<Int>(0)
-    private let exited = BenchSignal()
+    private let exited = WakeSignal()
 
     /// Starts sampling `pool` `fps` times a second on a new thread.
     init(pool: WorkerPool, fps: Int) {
@@ -19,9 +20,9 @@ final class BenchSampler: Sendable {
                 next += period
                 MonotonicClock.sleep(until: next)
             }
-            exited.fire()
+            exited.signal()
         }
-        if !started { exited.fire() }
+        if !started { exited.signal() }
     }
 
     /// Stops the thread and waits for it to leave; returns the number of snapshots taken.

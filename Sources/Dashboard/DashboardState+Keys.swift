@@ -31,6 +31,15 @@ extension DashboardState {
 
     // MARK: - Commands
 
+    /// Starts or stops recording (`R`); a replay is a recording already.
+    mutating func toggleRecording() -> [DashboardEffect] {
+        guard !isReplay else {
+            note("a replay is a recording already: R records live sources", severity: .warning)
+            return []
+        }
+        return [.toggleRecording]
+    }
+
     mutating func fireBurst() -> [DashboardEffect] {
         echo("b: burst fired")
         return [.command(.fireBurst)]

@@ -16,7 +16,9 @@ extension DashboardState {
         case .key(let key):
             return handle(key)
         case .mouse(let column, let row, let button):
-            if button == 1 { selectSlot(atColumn: column, row: row) }
+            guard button == 1 else { return [] }
+            if let fraction = replayBarFraction(atColumn: column, row: row) { return [.playback(.seek(fraction: fraction))] }
+            selectSlot(atColumn: column, row: row)
             return []
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
@@ -40,6 +42,29 @@ extension DashboardState {
             return []
         case .sweepFinished(let result):
             receiveSweepResult(result)
+            return []
+        case .recordingStarted(let name):
+            recording = RecordingIndicator(name: name, startedAtNanos: clockNanos)
+            note("recording to \(name)")
+            echo("R: recording to \(name)")
+            return []
+        case .recordingStopped(let failure):
+            let name = recording?.name ?? "the recording"
+            recording = nil
+            if let failure {
+                note("recording stopped: \(failure)", severity: .warning)
+                echo("recording stopped: \(failure)")
+            } else {
+                note("recording saved: \(name)")
+                echo("R: recording saved to \(name)")
+            }
+            return []
+        case .notice(let text):
+            note(text)
+            return []
+        case .rewind:
+            live = PoolObservation()
+            frozen = nil
             return []
         case .commandRefused(let reason):
             note(reason, severity: .warning)
@@ -66,6 +91,15 @@ extension DashboardState {
         guard fitsMinimumSize, !isHelpVisible else { return }
         let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slotCount: displayed.snapshot.slots.count)
         selectedSlot = SlotsPanel.slotIndex(atColumn: column, row: row, in: layout.slots, slotCount: displayed.snapshot.slots.count)
+    }
+
+    /// Where on the replay's progress bar (column, row) is, 0...1; nil off the bar or outside a replay.
+    private func replayBarFraction(atColumn column: Int, row: Int) -> Double? {
+        guard isReplay, fitsMinimumSize, !isHelpVisible else { return nil }
+        let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slotCount: displayed.snapshot.slots.count)
+        let bar = HeaderView.replayBar(in: layout.header)
+        guard row == bar.y, column >= bar.x, column < bar.maxX, bar.width > 1 else { return nil }
+        return Double(column - bar.x) / Double(bar.width - 1)
     }
 
     // MARK: - Local notes

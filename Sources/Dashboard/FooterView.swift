@@ -11,6 +11,8 @@ struct FooterView: Widget {
     var isSweepVisible = false
     /// The cap Enter would apply while the sweep overlay shows, once a sweep has finished.
     var sweepRecommendedCap: Int?
+    /// True while a recording is replayed: the footer lists the replay's keys.
+    var isReplay = false
     var styles: DashboardStyles
 
     func render(in area: Rect, buffer: inout CellBuffer) {
@@ -39,7 +41,7 @@ struct FooterView: Widget {
             LineComposer.draw(spans, row: 0, of: area, buffer: &buffer)
             return
         }
-        let keys = keyLine(width: area.width)
+        let keys = isReplay ? replayKeyLine(width: area.width) : keyLine(width: area.width)
         LineComposer.draw(keys, row: 0, of: area, buffer: &buffer)
         if let commandEcho {
             let echo = [Span("» " + commandEcho, style: styles.highlight)]
@@ -48,6 +50,17 @@ struct FooterView: Widget {
                 LineComposer.draw(echo, row: 0, of: area, buffer: &buffer, alignment: .right)
             }
         }
+    }
+
+    /// The replay's keys with their words, two spaces apart or one, or the bare keys.
+    private func replayKeyLine(width: Int) -> [Span] {
+        let rows = KeyBindings.standard.replayFooterRows
+        for separator in ["  ", " "] {
+            let line = LineComposer.joined(rows.map { [Span($0.label, style: styles.key), Span(" " + ($0.footer ?? ""), style: styles.muted)] },
+                                           separator: Span(separator))
+            if LineComposer.width(of: line) <= width { return line }
+        }
+        return LineComposer.joined(rows.map { [Span($0.label, style: styles.key)] }, separator: Span(" "))
     }
 
     /// The longest form of the key list that fits `width`: each key and its word; the compact

@@ -21,6 +21,8 @@ public struct KeyBinding: Sendable {
         public static let sweepFooter = Places(rawValue: 1 << 2)
         /// The dashboard command's `--help` text.
         public static let commandLine = Places(rawValue: 1 << 3)
+        /// The footer's key list while a recording is replayed.
+        public static let replayFooter = Places(rawValue: 1 << 4)
     }
 
     /// When a binding's keys act.
@@ -29,12 +31,17 @@ public struct KeyBinding: Sendable {
         case always
         /// Only while the sweep overlay shows; the keys do nothing otherwise.
         case sweepOverlay
+        /// Only on a live source (a replay gives these keys to its playhead).
+        case live
+        /// Only while a recording is replayed.
+        case replay
 
         /// A few words for the command line, empty for `always`.
         var note: String {
             switch self {
-            case .always: ""
+            case .always, .live: ""
             case .sweepOverlay: " (sweep overlay)"
+            case .replay: " (replay)"
             }
         }
     }
@@ -111,6 +118,8 @@ public struct KeyBinding: Sendable {
         switch context {
         case .always: true
         case .sweepOverlay: state.sweep.isVisible
+        case .live: !state.isReplay
+        case .replay: state.isReplay
         }
     }
 }

@@ -27,23 +27,38 @@ public struct KeyBindings: Sendable {
                    actions: [.character("g"): { $0.toggleInterpreterLock() }]),
         KeyBinding("k", footer: "kill", compact: ("k", "ill"), help: "kill a worker",
                    actions: [.character("k"): { $0.killWorker() }]),
-        KeyBinding("< >", footer: "slow/fast", compact: ("<>", ""), help: "slower / faster",
+        KeyBinding("< >", footer: "slow/fast", compact: ("<>", ""), help: "slower / faster", context: .live,
                    actions: [.character("<"): { $0.scaleTime(by: 2) }, .character(">"): { $0.scaleTime(by: 0.5) }]),
-        KeyBinding("space", footer: "pause", compact: ("␣", "pause"), help: "pause the screen",
+        KeyBinding("space", footer: "pause", compact: ("␣", "pause"), help: "pause the screen", context: .live,
                    actions: [.character(" "): { $0.togglePause(); return [] }]),
         KeyBinding("r", footer: "reset", compact: ("r", "eset"), help: "reset statistics",
                    actions: [.character("r"): { $0.resetStatistics() }]),
         KeyBinding("t", footer: "theme", compact: ("t", "heme"), help: "next theme",
+                   places: [.helpOverlay, .replayFooter, .commandLine],
                    actions: [.character("t"): { $0.cycleTheme(); return [] }]),
         KeyBinding("s", footer: "sweep", compact: ("s", "weep"), help: "pool-size sweep",
                    places: [.helpOverlay, .sweepFooter, .commandLine],
                    actions: [.character("s"): { $0.toggleSweep() }]),
+        KeyBinding("R", footer: "rec", compact: ("R", "ec"), help: "record on/off",
+                   actions: [.character("R"): { $0.toggleRecording() }]),
         KeyBinding("?", footer: "help", compact: ("?", ""), help: "this help", commandLine: "help overlay",
-                   places: [.helpOverlay, .helpFooter, .commandLine],
+                   places: [.helpOverlay, .helpFooter, .replayFooter, .commandLine],
                    actions: [.character("?"): { $0.toggleHelp() }]),
         KeyBinding("q", footer: "quit", compact: ("q", "uit"), help: "quit (Ctrl-C too)",
-                   places: [.helpOverlay, .helpFooter, .sweepFooter, .commandLine],
+                   places: [.helpOverlay, .helpFooter, .sweepFooter, .replayFooter, .commandLine],
                    actions: [.character("q"): { _ in [.quit] }, .control("c"): { _ in [.quit] }]),
+        KeyBinding("space", footer: "play/pause", help: "play / pause", places: [.helpOverlay, .replayFooter, .commandLine], context: .replay,
+                   actions: [.character(" "): { _ in [.playback(.togglePlaying)] }]),
+        KeyBinding("← →", footer: "step", help: "one sample back / on", places: [.helpOverlay, .replayFooter, .commandLine], context: .replay,
+                   actions: [.left: { _ in [.playback(.step(-1))] }, .right: { _ in [.playback(.step(1))] }]),
+        KeyBinding(", .", footer: "±10 s", help: "10 s back / on", places: [.helpOverlay, .replayFooter, .commandLine], context: .replay,
+                   actions: [.character(","): { _ in [.playback(.skip(nanos: -10_000_000_000))] },
+                             .character("."): { _ in [.playback(.skip(nanos: 10_000_000_000))] }]),
+        KeyBinding("< >", footer: "speed", help: "replay speed ½× / 2×", places: [.helpOverlay, .replayFooter, .commandLine], context: .replay,
+                   actions: [.character("<"): { _ in [.playback(.changeSpeed(by: 0.5))] },
+                             .character(">"): { _ in [.playback(.changeSpeed(by: 2))] }]),
+        KeyBinding("home end", footer: "start/end", help: "start / end of the replay", places: [.helpOverlay, .replayFooter, .commandLine], context: .replay,
+                   actions: [.home: { _ in [.playback(.toStart)] }, .end: { _ in [.playback(.toEnd)] }]),
         KeyBinding("click", help: "slot details"),
         KeyBinding("esc", help: "close the overlay", places: [.helpFooter, .sweepFooter, .commandLine],
                    actions: [.escape: { $0.closeOverlay() }]),
@@ -57,7 +72,10 @@ public struct KeyBindings: Sendable {
     }
 
     /// The rows in the footer's key list.
-    var footerRows: [KeyBinding] { rows.filter { $0.footer != nil } }
+    var footerRows: [KeyBinding] { rows.filter { $0.footer != nil && $0.context != .replay } }
+
+    /// The rows the footer lists while a recording is replayed.
+    var replayFooterRows: [KeyBinding] { rows(in: .replayFooter) }
 
     /// The rows listed in `place`.
     func rows(in place: KeyBinding.Places) -> [KeyBinding] {

@@ -48,6 +48,8 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
     public var events: [PoolEvent]
     /// What the request generator is doing; nil when the pool is driven by something else.
     public var workload: WorkloadStatus?
+    /// Where the replay stands, when the snapshot comes from a recording being replayed.
+    public var playback: PlaybackStatus?
 
     public init(
         elapsedNanos: UInt64 = 0, configuration: PoolConfiguration = PoolConfiguration(), cores: Int = 1,
@@ -58,7 +60,7 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         queueWait: LatencySummary = .empty, service: LatencySummary = .empty, requests: RequestStats = RequestStats(),
         meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, process: ProcessStats = ProcessStats(),
         ceilingHit: Bool = false, workers: WorkerProcessStats = WorkerProcessStats(), events: [PoolEvent] = [],
-        workload: WorkloadStatus? = nil
+        workload: WorkloadStatus? = nil, playback: PlaybackStatus? = nil
     ) {
         self.elapsedNanos = elapsedNanos
         self.configuration = configuration
@@ -85,6 +87,7 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         self.workers = workers
         self.events = events
         self.workload = workload
+        self.playback = playback
     }
 
     /// Tasks running now.

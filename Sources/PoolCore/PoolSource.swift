@@ -23,6 +23,14 @@ public protocol PoolSource: AnyObject, Sendable {
     /// The newest events (resizes, mode switches, bursts, crashes), oldest first.
     var recentEvents: [PoolEvent] { get }
 
+    /// Starts or stops keeping every task's submission and run for `takeTaskEvents()` (a recording
+    /// asks for them; nobody pays for them otherwise).
+    func keepTaskEvents(_ keep: Bool)
+
+    /// The task events kept since the last call, oldest first; none when none are kept, or when
+    /// nothing runs (a replay).
+    func takeTaskEvents() -> [TaskEvent]
+
     /// Stops the source: no new work starts, its threads and processes are told to go. Calling it
     /// twice is harmless.
     func stop()

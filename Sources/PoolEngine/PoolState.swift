@@ -71,6 +71,8 @@ struct PoolState {
     var blockedNanosTotal: UInt64 = 0
     var profiledTasks = 0
     var events = Deque<PoolEvent>()
+    /// Task submissions and runs, while a recording keeps them.
+    var taskLog = TaskLog()
     let origin: UInt64
 
     init(configuration: PoolConfiguration, origin: UInt64) {
@@ -232,6 +234,7 @@ struct PoolState {
 
     /// Books the end of a task that ran in slot `index`.
     mutating func finish(_ record: FinishedTask, in index: Int) {
+        taskLog.ran(record.tag, slot: index, start: record.startedAt &- origin, end: record.endedAt &- origin, outcome: record.outcome)
         totals.running -= 1
         occupants[index]?.busy = false
         switch record.outcome {

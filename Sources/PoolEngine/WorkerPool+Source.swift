@@ -7,6 +7,16 @@ extension WorkerPool {
         PoolMode.allCases.filter { $0 != .processes || processes != nil }
     }
 
+    /// Starts or stops keeping every task's submission and run (for a recording).
+    public func keepTaskEvents(_ keep: Bool) {
+        queueLock.withLock { state.taskLog.keep(keep) }
+    }
+
+    /// The task events kept since the last call, oldest first.
+    public func takeTaskEvents() -> [TaskEvent] {
+        queueLock.withLock { state.taskLog.drain() }
+    }
+
     /// The newest events, oldest first (at most 64).
     public var recentEvents: [PoolEvent] {
         queueLock.withLock { state.events.isEmpty ? [] : Array(state.events) }

@@ -120,6 +120,7 @@ public final class WorkerPool {
             }
         }
         state.totals.accepted += 1
+        state.taskLog.submitted(job.tag, at: job.enqueuedAt &- origin)
         state.queue.append(job)
         state.peakQueueDepth = max(state.peakQueueDepth, state.queue.count)
         let perTask = dispatchPerTaskThreads()

@@ -25,7 +25,30 @@ public struct HeadlessRun: Sendable {
     /// with a snapshot and the fraction of the planned tasks that have ended.
     /// - Returns: the summary and the final snapshot.
     public func run(onSample: (PoolSnapshot, _ progress: Double) -> Void) -> (RunSummary, PoolSnapshot) {
+        execute(LiveSession(configuration: configuration, scenario: scenario), recorder: nil, onSample: onSample)
+    }
+
+    /// Runs to completion as `run(onSample:)` does, recording it into `path` (`run --record`).
+    /// - Returns: the summary, the final snapshot, and the recorder (stopped; its `failure` says
+    ///   whether the recording broke off).
+    /// - Throws: when the file cannot be created (then nothing runs).
+    public func run(recordingInto path: String,
+                    onSample: (PoolSnapshot, _ progress: Double) -> Void) throws(RecordingError) -> (RunSummary, PoolSnapshot, Recorder) {
         let session = LiveSession(configuration: configuration, scenario: scenario)
+        let recorder: Recorder
+        do throws(RecordingError) {
+            recorder = try Recorder(path: path, source: session, header: RecordingHeader(recording: session))
+        } catch {
+            session.stop()
+            throw error
+        }
+        let (summary, snapshot) = execute(session, recorder: recorder, onSample: onSample)
+        recorder.stop()
+        return (summary, snapshot, recorder)
+    }
+
+    private func execute(_ session: LiveSession, recorder: Recorder?,
+                         onSample: (PoolSnapshot, _ progress: Double) -> Void) -> (RunSummary, PoolSnapshot) {
         let pool = session.pool
         // Like a Python pool created before `map`: the clock starts once the workers are up.
         pool.waitForWorkers(deadline: MonotonicClock.now() &+ 30_000_000_000)
@@ -45,6 +68,7 @@ public struct HeadlessRun: Sendable {
             }
             if MonotonicClock.now() >= nextSample {
                 let snapshot = session.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
+                recorder?.offer(snapshot)
                 onSample(snapshot, Double(snapshot.totals.finished + snapshot.totals.rejected) / Double(max(1, totalTasks)))
                 nextSample += sampleIntervalNanos
             }
@@ -56,6 +80,7 @@ public struct HeadlessRun: Sendable {
         // After join every worker process is reaped, so its CPU is in the figure.
         let cpu = CPUTime.processAndReapedChildren() - cpuBefore
         let snapshot = session.snapshot(latencyMaxAgeNanos: 0)
+        recorder?.offer(snapshot, force: true)
         var summary = RunSummary(scenario: scenario, snapshot: snapshot, wallNanos: wall)
         summary.cpuPercent = Double(cpu) / Double(max(1, wall)) * 100
         return (summary, snapshot)

@@ -94,6 +94,14 @@ public final class LiveSession: PoolSource {
 
     public var recentEvents: [PoolEvent] { pool.recentEvents }
 
+    public func keepTaskEvents(_ keep: Bool) {
+        pool.keepTaskEvents(keep)
+    }
+
+    public func takeTaskEvents() -> [TaskEvent] {
+        pool.takeTaskEvents()
+    }
+
     /// Stops the arrivals and terminates the pool (queued tasks are cancelled, running ones end).
     public func stop() {
         driver.stop()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DashboardLoop
 import NcursesBackend
 import TerminalUI
 
@@ -42,5 +43,24 @@ struct AppearanceOptions: ParsableArguments {
         }
         for problem in selection.problems { report("pooltop: theme \(problem)") }
         return (selection.themes, selection.index)
+    }
+
+    /// Opens the terminal, runs the dashboard on `source` until it ends, gives the terminal back
+    /// and says what there is to say (a recording saved).
+    /// - Throws: `ExitCode(1)` without a usable terminal, or the runner's status when not 0.
+    func runDashboard(_ source: DashboardRunner.Source, fps: Int, recordPath: String? = nil, notice: String? = nil) throws {
+        let (themes, index) = try loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let terminal: TerminalSession
+        do {
+            terminal = try TerminalSession.open(colorMode: color)
+        } catch {
+            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let outcome = DashboardRunner(terminal: terminal, source: source, themes: themes, themeIndex: index, fps: fps,
+                                      recordPath: recordPath, notice: notice).run()
+        terminal.close()
+        for message in outcome.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

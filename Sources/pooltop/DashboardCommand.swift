@@ -2,7 +2,7 @@ import ArgumentParser
 import Dashboard
 import PoolCore
 import Foundation
-import NcursesBackend
+import DashboardLoop
 import Sessions
 
 /// `pooltop` (the default): the live dashboard.
@@ -26,19 +26,11 @@ struct DashboardCommand: ParsableCommand {
         guard PoolLimits.fps.contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
     }
 
+    @Option(help: ArgumentHelp("Record the run into this file from the start (gzip-compressed when it ends in .gz); R starts and stops recording too.", valueName: "file"))
+    var record: String?
+
     func run() throws {
-        let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        let session: TerminalSession
-        do {
-            session = try TerminalSession.open(colorMode: appearance.color)
-        } catch {
-            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
         let live = LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals)
-        let runner = DashboardRunner(terminal: session, session: live, themes: themes, themeIndex: index, fps: fps)
-        let status = runner.run()
-        session.close()
-        if status != 0 { throw ExitCode(status) }
+        try appearance.runDashboard(.live(live), fps: fps, recordPath: record)
     }
 }

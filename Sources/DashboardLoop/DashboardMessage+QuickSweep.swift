@@ -3,7 +3,7 @@ import Sessions
 
 extension DashboardMessage {
     /// The overlay's message for an update of the quick sweep.
-    init(_ update: QuickSweep.Update) {
+    public init(_ update: QuickSweep.Update) {
         switch update {
         case .progressed(let fraction, let detail, let caps, let points):
             self = .sweepProgressed(SweepProgress(fraction: fraction, detail: detail, caps: caps, points: points))
