@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "PoolCore"]),
         .testTarget(name: "SizingTests", dependencies: ["Sizing", "PoolCore"]),
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "PoolEngine", "Workload", "Sizing", "PoolCore"]),
+        .testTarget(name: "DashboardLoopTests", dependencies: ["DashboardLoop", "Dashboard", "Sessions", "Workload", "PoolEngine", "PoolCore"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Sessions", "PoolCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "Sizing", "TerminalUI"], exclude: ["__Snapshots__"]),

@@ -75,7 +75,10 @@ public struct KeyBindings: Sendable {
     var footerRows: [KeyBinding] { rows.filter { $0.footer != nil && $0.context != .replay } }
 
     /// The rows the footer lists while a recording is replayed.
-    var replayFooterRows: [KeyBinding] { rows(in: .replayFooter) }
+    var replayFooterRows: [KeyBinding] {
+        let listed = rows(in: .replayFooter)
+        return listed.filter { $0.context == .replay } + listed.filter { $0.context != .replay }
+    }
 
     /// The rows listed in `place`.
     func rows(in place: KeyBinding.Places) -> [KeyBinding] {

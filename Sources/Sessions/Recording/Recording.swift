@@ -136,11 +136,9 @@ public struct Recording: Sendable {
 
     /// A sentence for a replay's start: how long it is and what was skipped.
     public var summary: String {
-        var text = "replaying \(name): \(DurationText.playhead(nanoseconds: durationNanos)), \(samples.count) snapshots"
-        if incompleteLines > 0 {
-            text += "; up to \(DurationText.playhead(nanoseconds: durationNanos)): \(incompleteLines) incomplete line at the end skipped"
-        }
-        return text
+        let length = DurationText.playhead(nanoseconds: durationNanos)
+        guard incompleteLines > 0 else { return "replaying \(name): \(length), \(samples.count) snapshots" }
+        return "replaying \(name) up to \(length); \(incompleteLines) incomplete line at the end skipped"
     }
 
     // MARK: - Lines
