@@ -4,6 +4,8 @@ import TerminalUI
 /// lists every key. Longer explanations appear when the screen has room for them.
 struct HelpOverlay: Widget {
     var styles: DashboardStyles
+    /// True while a recording is replayed: the replay's keys show instead of the live ones.
+    var isReplay = false
 
     /// Each panel: its name, one short sentence, and a second sentence for big screens.
     static let panels: [(name: String, summary: String, detail: String)] = [
@@ -30,7 +32,9 @@ struct HelpOverlay: Widget {
     ]
 
     /// Every key and what it does: the rows of `KeyBindings.standard` listed in the overlay.
-    static var keys: [KeyBinding] { KeyBindings.standard.rows(in: .helpOverlay) }
+    static func keys(replay: Bool) -> [KeyBinding] {
+        KeyBindings.standard.rows(in: .helpOverlay).filter { $0.context != (replay ? .live : .replay) }
+    }
 
     /// The columns of a key entry: the key, then the action.
     private static let keyWidth = 6
@@ -42,7 +46,7 @@ struct HelpOverlay: Widget {
         let innerWidth = width - 2
         guard innerWidth > HelpOverlay.nameWidth + 10 else { return }
         let keyColumns = max(1, innerWidth / HelpOverlay.entryWidth)
-        let keys = HelpOverlay.keys
+        let keys = HelpOverlay.keys(replay: isReplay)
         let keyRows = (keys.count + keyColumns - 1) / keyColumns
         let textWidth = innerWidth - HelpOverlay.nameWidth
         let longTexts = HelpOverlay.panels.map { Paragraph($0.summary + " " + $0.detail) }

@@ -48,11 +48,12 @@ struct AppearanceOptions: ParsableArguments {
     /// Opens the terminal, runs the dashboard on `source` until it ends, gives the terminal back
     /// and says what there is to say (a recording saved).
     /// - Throws: `ExitCode(1)` without a usable terminal, or the runner's status when not 0.
-    func runDashboard(_ source: DashboardRunner.Source, fps: Int, recordPath: String? = nil, notice: String? = nil) throws {
+    func runDashboard(_ source: DashboardRunner.Source, fps: Int, recordPath: String? = nil, notice: String? = nil,
+                      castPath: String? = nil) throws {
         let (themes, index) = try loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         let terminal: TerminalSession
         do {
-            terminal = try TerminalSession.open(colorMode: color)
+            terminal = try TerminalSession.open(colorMode: color, castPath: castPath)
         } catch {
             FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
             throw ExitCode(1)

@@ -29,8 +29,11 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the run into this file from the start (gzip-compressed when it ends in .gz); R starts and stops recording too.", valueName: "file"))
     var record: String?
 
+    @Option(help: ArgumentHelp("Keep the screen as an asciicast v2 file (asciinema play/cat, or a web player).", valueName: "file.cast"))
+    var cast: String?
+
     func run() throws {
         let live = LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals)
-        try appearance.runDashboard(.live(live), fps: fps, recordPath: record)
+        try appearance.runDashboard(.live(live), fps: fps, recordPath: record, castPath: cast)
     }
 }

@@ -36,6 +36,9 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Start paused on the first frame (space plays).")
     var paused = false
 
+    @Option(help: ArgumentHelp("Keep the screen as an asciicast v2 file (asciinema play/cat, or a web player).", valueName: "file.cast"))
+    var cast: String?
+
     func validate() throws {
         guard PoolLimits.fps.contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
         guard (1...1000).contains(width), (1...500).contains(height) else {
@@ -54,7 +57,7 @@ struct ReplayCommand: ParsableCommand {
         if recording.incompleteLines > 0 { FileHandle.standardError.write(Data("pooltop: \(recording.summary)\n".utf8)) }
         guard let renderAt else {
             return try appearance.runDashboard(.replay(ReplaySource(recording: recording, playing: !paused)), fps: fps,
-                                               notice: recording.incompleteLines > 0 ? recording.summary : nil)
+                                               notice: recording.incompleteLines > 0 ? recording.summary : nil, castPath: cast)
         }
         let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         do throws(RecordingError) {

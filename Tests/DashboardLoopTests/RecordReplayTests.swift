@@ -115,7 +115,7 @@ struct RecordReplayTests {
         let duration = DurationText.playhead(nanoseconds: recording.durationNanos)
         #expect(lines[0].hasSuffix("❚❚ REPLAY \(recording.name) 0:00.0 / \(duration) ×1"))
         #expect(lines[1].hasPrefix("replay ░░░░░░░░░░░░░░░░░░░░ 0%"))
-        #expect(lines[39].hasPrefix("space play/pause  ← → step  , . ±10 s  < > speed  home end start/end  t theme  ? help  q quit"))
+        #expect(lines[39].hasPrefix("space play/pause  ← → step  , . ±10 s  < > speed  home start  end last  t theme  ? help  q quit"))
         #expect(state.update(.key(.character(" "))) == [.playback(.togglePlaying)])
         #expect(state.update(.key(.right)) == [.playback(.step(1))])
         #expect(state.update(.key(.character("<"))) == [.playback(.changeSpeed(by: 0.5))])

@@ -39,14 +39,17 @@ import Testing
         #expect(rows.first?.compact != nil)
     }
 
-    @Test func theHelpOverlayListsEveryHelpRow() {
-        var buffer = CellBuffer(width: 120, height: 40)
-        HelpOverlay(styles: styles).render(in: Rect(x: 0, y: 0, width: 120, height: 40), buffer: &buffer)
-        let screen = buffer.lines.joined(separator: "\n")
-        let rows = table.rows(in: .helpOverlay)
-        #expect(rows.count == HelpOverlay.keys.count)
-        for row in rows {
-            #expect(screen.contains(NumberText.padRight(row.label, to: 6) + row.help), "\(row.label) missing from the help")
+    @Test(arguments: [false, true])
+    func theHelpOverlayListsEveryHelpRow(replay: Bool) {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var buffer = CellBuffer(width: width, height: height)
+            HelpOverlay(styles: styles, isReplay: replay).render(in: Rect(x: 0, y: 0, width: width, height: height), buffer: &buffer)
+            let screen = buffer.lines.joined(separator: "\n")
+            let rows = table.rows(in: .helpOverlay).filter { $0.context != (replay ? .live : .replay) }
+            #expect(rows.count == HelpOverlay.keys(replay: replay).count)
+            for row in rows {
+                #expect(screen.contains(NumberText.padRight(row.label, to: 6) + row.help), "\(row.label) missing from the help at \(width)×\(height)")
+            }
         }
     }
 
@@ -71,21 +74,33 @@ import Testing
         #expect(summary.contains("enter/A apply the recommended cap (sweep overlay)"))
     }
 
-    @Test func everyRowIsListedSomewhereAndEveryKeyActs() {
+    /// A state whose snapshot comes from a replay, so the replay's rows are the active ones.
+    private var replayState: DashboardState {
         var state = DashboardState(width: 80, height: 24)
-        _ = state.update(.key(.character("s")))  // the sweep overlay shows: every context is active.
+        _ = state.update(.snapshot(PoolSnapshot(playback: PlaybackStatus(name: "a.rec", positionNanos: 0, durationNanos: 1, speed: 1, isPlaying: false))))
+        return state
+    }
+
+    @Test func everyRowIsListedSomewhereAndEveryKeyActs() {
+        var live = DashboardState(width: 80, height: 24)
+        _ = live.update(.key(.character("s")))  // the sweep overlay shows: its keys are active too.
+        var replay = replayState
+        _ = replay.update(.key(.character("s")))
         for row in table.rows {
             #expect(row.footer != nil || !row.places.subtracting(.commandLine).isEmpty, "\(row.label) is listed nowhere on screen")
+            let state = row.context == .replay ? replay : live
             for key in row.keys {
                 #expect(table.action(for: key, in: state) != nil, "\(key) does nothing")
             }
         }
     }
 
-    @Test func noKeyIsBoundTwice() {
-        var seen: Set<Key> = []
-        for key in table.rows.flatMap(\.keys) {
-            #expect(seen.insert(key).inserted, "\(key) is bound twice")
+    @Test func noKeyIsBoundTwiceWhereItActs() {
+        for (name, state) in [("live", DashboardState(width: 80, height: 24)), ("replay", replayState)] {
+            var seen: Set<Key> = []
+            for row in table.rows where row.context == .always || row.context == .sweepOverlay || row.isActive(in: state) {
+                for key in row.keys { #expect(seen.insert(key).inserted, "\(key) is bound twice in a \(name) state") }
+            }
         }
     }
 }
