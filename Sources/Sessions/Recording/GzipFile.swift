@@ -1,36 +1,10 @@
 import CZlib
 import Glibc
 
-/// A file written plain or gzip-compressed (by its name: `.gz` compresses) and read either way,
-/// through zlib's gzip file API.
+/// Where recordings are written plain or gzip-compressed (by name: `.gz` compresses).
 enum GzipFile {
     /// Whether a recording at `path` is written compressed.
     static func compresses(_ path: String) -> Bool { path.hasSuffix(".gz") }
-
-    /// Reads all of `path`, decompressing it if it is gzip.
-    /// - Throws: the system's reason when it cannot be opened or read.
-    static func read(_ path: String) throws(RecordingError) -> [UInt8] {
-        guard let file = gzopen(path, "rb") else {
-            throw RecordingError(file: path, line: nil, reason: "cannot open it: \(String(cString: strerror(errno)))")
-        }
-        defer { gzclose(file) }
-        gzbuffer(file, 256 * 1024)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-            if count < 0 {
-                var code: Int32 = 0
-                let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
-                // A gzip stream cut short (the writer was killed) still gives what was written.
-                if code == Z_BUF_ERROR { break }
-                throw RecordingError(file: path, line: nil, reason: "cannot read it: \(message)")
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<Int(count)])
-        }
-        return bytes
-    }
 }
 
 /// An open file a recording is written to: plain, or gzip for a `.gz` name.

@@ -32,7 +32,7 @@ public struct Recording: Sendable {
     public let commands: [(nanos: UInt64, command: RecordedCommand)]
     /// Lines at the end the writer did not finish, skipped.
     public let incompleteLines: Int
-    private let bytes: [UInt8]
+    private let storage: RecordingStorage
     private let taskLines: [(value: Range<Int>, line: Int)]
 
     /// The file name, for the header.
@@ -47,13 +47,13 @@ public struct Recording: Sendable {
     /// Reads the recording at `path` (plain or gzip).
     /// - Throws: a `RecordingError` naming the file, the line and what was wrong.
     public init(contentsOf path: String) throws(RecordingError) {
-        try self.init(bytes: try GzipFile.read(path), path: path)
+        try self.init(storage: try RecordingStorage(path: path), path: path)
     }
 
-    /// Reads a recording from its bytes; `path` names it in errors.
-    public init(bytes: [UInt8], path: String) throws(RecordingError) {
+    private init(storage: RecordingStorage, path: String) throws(RecordingError) {
         self.path = path
-        self.bytes = bytes
+        self.storage = storage
+        let bytes = storage.bytes
         func fail(_ line: Int?, _ reason: String) -> RecordingError { RecordingError(file: path, line: line, reason: reason) }
         guard !bytes.isEmpty else { throw fail(nil, "the file is empty: not a pooltop recording") }
         var lines = Self.lineRanges(in: bytes)
@@ -67,7 +67,7 @@ public struct Recording: Sendable {
         }
         let decoder = Self.decoder()
         do {
-            header = try decoder.decode(Versioned<RecordingHeader>.self, from: Data(bytes[first])).value
+            header = try decoder.decode(Versioned<RecordingHeader>.self, from: Self.data(bytes, first)).value
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.first?.stringValue == "schema" {
             throw fail(1, "not a pooltop recording of this version: \(context.debugDescription)")
         } catch {
@@ -108,7 +108,7 @@ public struct Recording: Sendable {
     /// The snapshot of sample `index`, as it was live (its events list included).
     public func snapshot(at index: Int) throws(RecordingError) -> PoolSnapshot {
         let sample = samples[index]
-        var snapshot = try Self.decode(PoolSnapshot.self, sample.value, in: bytes, line: sample.line, path: path, decoder: Self.decoder())
+        var snapshot = try Self.decode(PoolSnapshot.self, sample.value, in: storage.bytes, line: sample.line, path: path, decoder: Self.decoder())
         snapshot.events = Array(events[max(0, sample.eventsBefore - 64)..<sample.eventsBefore])
         return snapshot
     }
@@ -129,7 +129,7 @@ public struct Recording: Sendable {
         let decoder = Self.decoder()
         var all: [TaskEvent] = []
         for (value, line) in taskLines {
-            all += try Self.decode([TaskEvent].self, value, in: bytes, line: line, path: path, decoder: decoder)
+            all += try Self.decode([TaskEvent].self, value, in: storage.bytes, line: line, path: path, decoder: decoder)
         }
         return all
     }
@@ -151,24 +151,28 @@ public struct Recording: Sendable {
     }
 
     /// The ranges of the lines of `bytes`, without their newlines (a last line without one too).
-    static func lineRanges(in bytes: [UInt8]) -> [Range<Int>] {
+    static func lineRanges(in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var start = 0
-            while start < buffer.count {
-                let found = memchr(base + start, 0x0A, buffer.count - start)
-                let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? buffer.count
-                ranges.append(start..<end)
-                start = end + 1
-            }
+        guard let base = bytes.baseAddress else { return ranges }
+        var start = 0
+        while start < bytes.count {
+            let found = memchr(base + start, 0x0A, bytes.count - start)
+            let end = found.map { UnsafeRawPointer($0) - base } ?? bytes.count
+            ranges.append(start..<end)
+            start = end + 1
         }
         return ranges
     }
 
+    /// The bytes of `range`, without a copy.
+    static func data(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Data {
+        guard let base = bytes.baseAddress else { return Data() }
+        return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base + range.lowerBound), count: range.count, deallocator: .none)
+    }
+
     /// Reads `{"k":"<kind>","t":<digits>,"v":` at the start of a line that ends in `}`, without
     /// decoding the rest. Returns the kind, the time and where the value is.
-    static func prefix(of range: Range<Int>, in bytes: [UInt8]) -> (RecordingLineKind, UInt64, Range<Int>)? {
+    static func prefix(of range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> (RecordingLineKind, UInt64, Range<Int>)? {
         let head = Array("{\"k\":\"".utf8)
         guard range.count > head.count + 12, bytes[range.lowerBound..<range.lowerBound + head.count].elementsEqual(head),
               bytes[range.upperBound - 1] == 0x7D else { return nil }
@@ -196,10 +200,10 @@ public struct Recording: Sendable {
         return (kind, nanos, position..<(range.upperBound - 1))
     }
 
-    private static func decode<Value: Decodable>(_ type: Value.Type, _ range: Range<Int>, in bytes: [UInt8], line: Int, path: String,
+    private static func decode<Value: Decodable>(_ type: Value.Type, _ range: Range<Int>, in bytes: UnsafeRawBufferPointer, line: Int, path: String,
                                                  decoder: JSONDecoder) throws(RecordingError) -> Value {
         do {
-            return try decoder.decode(Value.self, from: Data(bytes[range]))
+            return try decoder.decode(Value.self, from: data(bytes, range))
         } catch {
             throw RecordingError(file: path, line: line, reason: "a damaged line (\(describe(error)))")
         }
@@ -218,7 +222,7 @@ public struct Recording: Sendable {
     }
 
     /// The start of a line as text, for an error message.
-    private static func excerpt(_ line: ArraySlice<UInt8>) -> String {
+    private static func excerpt(_ line: Slice<UnsafeRawBufferPointer>) -> String {
         let text = String(decoding: line.prefix(40), as: UTF8.self)
         return "\"" + text + (line.count > 40 ? "…" : "") + "\""
     }
