@@ -1,5 +1,6 @@
 import PoolCore
 import PoolEngine
+import Sessions
 import Workload
 
 /// Runs the workloads on pooltop's own engine, through `WorkerPool`'s public API, in one mode.
@@ -63,11 +64,19 @@ struct BenchEngineRunner {
     }
 
     /// Runs `batches` batches of `count` tasks back to back, with a sampler at `samplerFPS`
-    /// snapshots a second (nil: none), and returns the tasks per second.
-    func throughput(_ spec: TaskSpec, costNanos: UInt64, count: Int, batches: Int, samplerFPS: Int?) throws(BenchFailure) -> Double {
-        let pool = try warmedPool()
+    /// snapshots a second (nil: none), and returns the tasks per second. With `recordingInto`, the
+    /// sampler hands its snapshots to a recorder writing that file, which keeps every task's events.
+    func throughput(_ spec: TaskSpec, costNanos: UInt64, count: Int, batches: Int, samplerFPS: Int?,
+                    recordingInto path: String? = nil) throws(BenchFailure) -> Double {
+        let session = LiveSession(configuration: configuration, scenario: Scenario(bursts: 1))
+        let pool = session.pool
         defer { Self.shutDown(pool) }
-        let sampler = samplerFPS.map { BenchSampler(pool: pool, fps: $0) }
+        try submitAndWait(Self.noOp, costNanos: 0, count: parameters.workers, on: pool)
+        let recorder = try path.map { path throws(BenchFailure) in try Self.recorder(into: path, of: session) }
+        defer { recorder?.stop() }
+        var offer: (@Sendable (PoolSnapshot) -> Void)?
+        if let recorder { offer = { recorder.offer($0) } }
+        let sampler = samplerFPS.map { fps in BenchSampler(pool: pool, fps: fps, onSnapshot: offer) }
         let begun = MonotonicClock.now()
         var failure: BenchFailure?
         for _ in 0..<batches {
@@ -83,6 +92,14 @@ struct BenchEngineRunner {
     }
 
     // MARK: - Private
+
+    private static func recorder(into path: String, of session: LiveSession) throws(BenchFailure) -> Recorder {
+        do throws(RecordingError) {
+            return try Recorder(path: path, source: session, header: RecordingHeader(recording: session))
+        } catch {
+            throw BenchFailure("cannot record: \(error)")
+        }
+    }
 
     private func makePool() -> WorkerPool {
         WorkerPool(configuration: configuration)

@@ -78,6 +78,30 @@ extension BenchReport {
             lines += table.lines
             lines.append("")
         }
+        if !recordingCosts.isEmpty {
+            var table = TextTable(columns: [
+                .init("engine throughput, sampler at \(BenchParameters.samplerFPS) fps", .left),
+                .init("not recording (tasks/s)"), .init("recording (tasks/s)"), .init("loss"),
+            ])
+            for cost in recordingCosts {
+                table.append([
+                    "  \(cost.implementation.label), \(cost.run)",
+                    cost.withoutSampler.map { BenchFormat.number($0.median) } ?? "—",
+                    cost.withSampler.map { BenchFormat.number($0.median) } ?? "—",
+                    cost.lossPercent.map { String(format: "%.1f %%", $0) } ?? (cost.error ?? "—"),
+                ])
+            }
+            lines += table.lines
+        }
+        if let file = recordingFile {
+            lines.append("a \(file.minutes)-minute recording at ~1,000 tasks/s (\(BenchFormat.count(file.samples)) snapshots): "
+                         + "\(BenchFormat.number(Double(file.bytes) / 1e6)) MB (\(BenchFormat.number(file.megabytesPerHour)) MB/hour plain); "
+                         + "opens in \(BenchFormat.number(file.openSeconds.median)) s; "
+                         + "seeks in \(BenchFormat.number(file.seekMilliseconds.median)) ms (max \(BenchFormat.number(file.seekMilliseconds.max)) ms)")
+        } else if let recordingFileError {
+            lines.append("a long recording: \(recordingFileError)")
+        }
+        if !recordingCosts.isEmpty || recordingFile != nil || recordingFileError != nil { lines.append("") }
         if let framesError {
             lines.append("dashboard frames: \(framesError)")
         } else if !frames.isEmpty {

@@ -82,6 +82,11 @@ public struct BenchReport: Sendable, Codable {
     var availability: [Availability]
     var workloads: [Workload] = []
     var samplerCosts: [SamplerCost] = []
+    /// Engine throughput with a sampler, recording every sample and task or not.
+    var recordingCosts: [SamplerCost] = []
+    /// Opening and seeking in a long recording.
+    var recordingFile: BenchRecordingFile?
+    var recordingFileError: String?
     /// The dashboard's cost per screen size (thread mode; drawing does not depend on the mode).
     var frames: [BenchFrameReport] = []
     var framesError: String?

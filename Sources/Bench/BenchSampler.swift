@@ -9,13 +9,15 @@ final class BenchSampler: Sendable {
     private let taken = Atomic<Int>(0)
     private let exited = WakeSignal()
 
-    /// Starts sampling `pool` `fps` times a second on a new thread.
-    init(pool: WorkerPool, fps: Int) {
+    /// Starts sampling `pool` `fps` times a second on a new thread, handing each snapshot to
+    /// `onSnapshot` (a recorder, for the cost of recording).
+    init(pool: WorkerPool, fps: Int, onSnapshot: (@Sendable (PoolSnapshot) -> Void)? = nil) {
         let period = 1_000_000_000 / UInt64(max(1, fps))
         let started = ThreadLauncher.start { [self] in
             var next = MonotonicClock.now()
             while !stopping.load(ordering: .relaxed) {
-                _ = pool.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
+                let snapshot = pool.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
+                onSnapshot?(snapshot)
                 taken.add(1, ordering: .relaxed)
                 next += period
                 MonotonicClock.sleep(until: next)

@@ -52,6 +52,13 @@ public struct BenchSuite {
         }
         if measuresWatching {
             report.samplerCosts = available.filter { $0.poolMode != nil }.flatMap { samplerCosts(for: $0) }
+            report.recordingCosts = available.filter { $0.poolMode != nil }.flatMap { recordingCosts(for: $0) }
+            progress(1, "a long recording: writing, opening, seeking")
+            do throws(BenchFailure) {
+                report.recordingFile = try BenchRecordingFile.measure(minutes: parameters.isQuick ? 6 : 60, seeks: parameters.isQuick ? 20 : 100)
+            } catch {
+                report.recordingFileError = error.description
+            }
             do throws(BenchFailure) {
                 report.frames = try frameCosts()
             } catch {
@@ -126,21 +133,41 @@ public struct BenchSuite {
 
     /// Throughput on A (repeated) and B with and without a 30 fps sampler, interleaved round by round.
     private func samplerCosts(for implementation: BenchImplementation) -> [BenchReport.SamplerCost] {
+        watchingCosts(for: implementation, what: "sampler") { runner, run, watched throws(BenchFailure) in
+            try runner.throughput(run.spec, costNanos: run.cost, count: run.count, batches: run.batches,
+                                  samplerFPS: watched ? BenchParameters.samplerFPS : nil)
+        }
+    }
+
+    /// Throughput on A (repeated) and B with a 30 fps sampler, recording or not, interleaved round by round.
+    private func recordingCosts(for implementation: BenchImplementation) -> [BenchReport.SamplerCost] {
+        let path = NSTemporaryDirectory() + "pooltop-bench-\(getpid()).rec"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return watchingCosts(for: implementation, what: "recording") { runner, run, watched throws(BenchFailure) in
+            try runner.throughput(run.spec, costNanos: run.cost, count: run.count, batches: run.batches,
+                                  samplerFPS: BenchParameters.samplerFPS, recordingInto: watched ? path : nil)
+        }
+    }
+
+    private typealias WatchedRun = (name: String, spec: TaskSpec, cost: UInt64, count: Int, batches: Int)
+
+    /// Tasks per second on A (repeated) and B, unwatched and watched (`measure`'s last argument),
+    /// interleaved round by round.
+    private func watchingCosts(for implementation: BenchImplementation, what: String,
+                               measure: (BenchEngineRunner, WatchedRun, Bool) throws(BenchFailure) -> Double) -> [BenchReport.SamplerCost] {
         guard let mode = implementation.poolMode else { return [] }
         let runner = BenchEngineRunner(mode: mode, parameters: parameters)
-        let fps = BenchParameters.samplerFPS
-        let runs: [(name: String, spec: TaskSpec, cost: UInt64, count: Int, batches: Int)] = [
+        let runs: [WatchedRun] = [
             ("A ×\(parameters.watchedNoOpBatches)", TaskSpec(kind: .cpu, costNanos: 0), 0, parameters.noOpTasks, parameters.watchedNoOpBatches),
             ("B", TaskSpec(kind: .io, costNanos: parameters.ioNanos), parameters.ioNanos, parameters.ioTasks, 1),
         ]
         return runs.map { run in
             var figures: [[Double]] = [[], []]
-            var cost = BenchReport.SamplerCost(implementation: implementation, run: run.name, samplerFPS: fps)
+            var cost = BenchReport.SamplerCost(implementation: implementation, run: run.name, samplerFPS: BenchParameters.samplerFPS)
             for pass in RoundSchedule(participants: 2, rounds: parameters.rounds).runs {
-                progress(1, "cost of watching: \(implementation.label), \(run.name), round \(pass.round + 1), \(pass.participant == 1 ? "with" : "without") sampler")
+                progress(1, "cost of watching: \(implementation.label), \(run.name), round \(pass.round + 1), \(pass.participant == 1 ? "with" : "without") \(what)")
                 do throws(BenchFailure) {
-                    figures[pass.participant].append(try runner.throughput(run.spec, costNanos: run.cost, count: run.count, batches: run.batches,
-                                                                           samplerFPS: pass.participant == 1 ? fps : nil))
+                    figures[pass.participant].append(try measure(runner, run, pass.participant == 1))
                 } catch {
                     cost.error = error.description
                 }

@@ -6,7 +6,7 @@ import PoolCore
 /// index line every `indexIntervalNanos` of recorded time.
 ///
 /// One thread at a time: the `Recorder`'s writer thread.
-final class RecordingWriter {
+public final class RecordingWriter {
     private let file: GzipWriter
     private let encoder: JSONEncoder
     private let indexIntervalNanos: UInt64
@@ -22,7 +22,7 @@ final class RecordingWriter {
     private(set) var firstSampleNanos: UInt64?
 
     /// Creates `path` and writes `header`.
-    init(path: String, header: RecordingHeader) throws(RecordingError) {
+    public init(path: String, header: RecordingHeader) throws(RecordingError) {
         file = try GzipWriter(path: path)
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -35,13 +35,13 @@ final class RecordingWriter {
 
     /// Writes a sample: the events that are new since the last one, then the task events, then the
     /// snapshot itself (without its events list).
-    func writeSample(_ snapshot: PoolSnapshot, tasks: [TaskEvent]) throws(RecordingError) {
+    public func writeSample(_ snapshot: PoolSnapshot, tasks: [TaskEvent]) throws(RecordingError) {
         let t = snapshot.elapsedNanos
         for event in Self.newEvents(in: snapshot.events, after: lastEvents) {
             try writeLine(.event, t: event.elapsedNanos, value: event)
         }
         lastEvents = snapshot.events
-        if !tasks.isEmpty { try writeLine(.tasks, t: t, value: tasks) }
+        if !tasks.isEmpty { try writeTasks(tasks, t: t) }
         var stripped = snapshot
         stripped.events = []
         if nextIndexAt == nil { nextIndexAt = t + indexIntervalNanos }
@@ -53,7 +53,7 @@ final class RecordingWriter {
     }
 
     /// Writes a command and the source's reply, at pool time `t`.
-    func writeCommand(_ command: RecordedCommand, at t: UInt64) throws(RecordingError) {
+    public func writeCommand(_ command: RecordedCommand, at t: UInt64) throws(RecordingError) {
         try writeLine(.command, t: t, value: command)
     }
 
@@ -61,7 +61,7 @@ final class RecordingWriter {
     func flush() throws(RecordingError) { try file.flush() }
 
     /// Writes the last index line and closes the file.
-    func close() throws(RecordingError) {
+    public func close() throws(RecordingError) {
         if let last = lastSampleNanos, !pendingIndex.isEmpty { try writeIndex(at: last) }
         try file.close()
     }
@@ -72,6 +72,46 @@ final class RecordingWriter {
         try writeLine(.index, t: t, value: pendingIndex)
         pendingIndex.removeAll(keepingCapacity: true)
         nextIndexAt = t + indexIntervalNanos
+    }
+
+    /// The task events line, written by hand: a busy pool makes thousands of them a second, and
+    /// each is a short array of numbers (the same JSON `TaskEvent`'s `Codable` reads back).
+    private func writeTasks(_ tasks: [TaskEvent], t: UInt64) throws(RecordingError) {
+        var line = Array("{\"k\":\"\(RecordingLineKind.tasks.rawValue)\",\"t\":\(t),\"v\":[".utf8)
+        line.reserveCapacity(line.count + tasks.count * 48)
+        for (position, task) in tasks.enumerated() {
+            if position > 0 { line.append(0x2C) }
+            switch task {
+            case .submitted(let at, let request, let index):
+                line += Array("[\"s\",".utf8)
+                Self.append(at, to: &line, comma: true)
+                Self.append(UInt64(request), to: &line, comma: true)
+                Self.append(UInt64(index), to: &line, comma: false)
+            case .ran(let start, let end, let request, let index, let slot, let outcome):
+                line += Array("[\"r\",".utf8)
+                for number in [start, end, UInt64(request), UInt64(index), UInt64(slot)] { Self.append(number, to: &line, comma: true) }
+                line += Array("\"\(outcome.rawValue)\"".utf8)
+            }
+            line.append(0x5D)  // ]
+        }
+        line += [0x5D, 0x7D, 0x0A]  // ]}\n
+        try write(line)
+    }
+
+    /// Appends the digits of `number`, and a comma after it if asked.
+    private static func append(_ number: UInt64, to line: inout [UInt8], comma: Bool) {
+        if number == 0 {
+            line.append(0x30)
+        } else {
+            var digits: [UInt8] = []
+            var rest = number
+            while rest > 0 {
+                digits.append(UInt8(rest % 10) + 0x30)
+                rest /= 10
+            }
+            line += digits.reversed()
+        }
+        if comma { line.append(0x2C) }
     }
 
     private func writeLine<Value: Encodable>(_ kind: RecordingLineKind, t: UInt64, value: Value) throws(RecordingError) {
