@@ -31,7 +31,7 @@ struct CastEndToEndTests {
         let output = events.filter { $0[1] as? String == "o" }.compactMap { $0[2] as? String }.joined()
         #expect(output.contains("cap") && output.contains("51"))
 
-        let played = try Binary.run("asciinema", ["cat", cast.path])
+        let played = try Binary.run("python3", ["-m", "asciinema", "cat", cast.path])
         #expect(played.status == 0, "asciinema cat: \(played.error)")
         #expect(played.output.contains("pooltop"))
     }
