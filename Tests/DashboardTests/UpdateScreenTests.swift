@@ -161,3 +161,23 @@ import Testing
         #expect(DashboardMessage(InputEvent.resize(width: 100, height: 30)) == .resize(width: 100, height: 30))
     }
 }
+
+@Suite("Recording on the screen")
+struct RecordingScreenTests {
+    @Test("R asks to record; the header shows ● REC with its time; a failure says why and the marker goes")
+    func recordingMarker() {
+        var state = DashboardState(width: 120, height: 40)
+        _ = state.update(.snapshot(PoolSnapshot(elapsedNanos: 1_000_000_000)))
+        _ = state.update(.tick(nanos: 10_000_000_000))
+        #expect(state.update(.key(.character("R"))) == [.toggleRecording])
+        _ = state.update(.recordingStarted(name: "demo.rec"))
+        _ = state.update(.tick(nanos: 22_400_000_000))
+        var screen = state.frame().plainText
+        #expect(screen.split(separator: "\n")[0].hasSuffix("● REC 0:12.4"))
+        #expect(screen.contains("recording to demo.rec"))
+        _ = state.update(.recordingStopped(failure: "demo.rec: cannot write: No space left on device"))
+        screen = state.frame().plainText
+        #expect(!screen.contains("● REC"))
+        #expect(screen.contains("recording stopped: demo.rec: cannot write"))
+    }
+}
