@@ -9,12 +9,7 @@ import Synchronization
 /// loads and stores suffice and the sampler can read them without taking the lock.
 public final class InstrumentedLock {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private let acquisitions = Atomic<Int>(0)
-    private let contended = Atomic<Int>(0)
-    private let waitTotal = Atomic<UInt64>(0)
-    private let waitMax = Atomic<UInt64>(0)
-    private let holdTotal = Atomic<UInt64>(0)
-    private let waiting = Atomic<Int>(0)
+    private let meter = LockMeter.allocate()
 
     public init() {
         mutex = .allocate(capacity: 1)
@@ -24,6 +19,7 @@ public final class InstrumentedLock {
     deinit {
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
+        meter.deallocate()
     }
 
     /// Runs `body` holding the lock and records how long it waited and held it.
@@ -32,52 +28,20 @@ public final class InstrumentedLock {
         var wasContended = false
         if pthread_mutex_trylock(mutex) != 0 {
             wasContended = true
-            waiting.add(1, ordering: .relaxed)
+            meter.waiterArrived()
             pthread_mutex_lock(mutex)
-            waiting.subtract(1, ordering: .relaxed)
+            meter.waiterLeft()
         }
         defer { pthread_mutex_unlock(mutex) }
-        return try holding(waitedSince: start, contended: wasContended, body)
-    }
-
-    /// Called with the mutex held: records the wait, runs the body, records the hold.
-    private func holding<R>(waitedSince start: UInt64, contended wasContended: Bool, _ body: () throws -> R) rethrows -> R {
-        let acquired = MonotonicClock.now()
-        let waited = acquired &- start
-        acquisitions.store(acquisitions.load(ordering: .relaxed) + 1, ordering: .relaxed)
-        if wasContended {
-            contended.store(contended.load(ordering: .relaxed) + 1, ordering: .relaxed)
-            waitTotal.store(waitTotal.load(ordering: .relaxed) &+ waited, ordering: .relaxed)
-            if waited > waitMax.load(ordering: .relaxed) { waitMax.store(waited, ordering: .relaxed) }
-        }
-        defer {
-            let held = MonotonicClock.now() &- acquired
-            holdTotal.store(holdTotal.load(ordering: .relaxed) &+ held, ordering: .relaxed)
-        }
-        return try body()
+        return try meter.holding(since: start, contended: wasContended, body)
     }
 
     /// The statistics as of now.
-    public var stats: LockStats {
-        LockStats(
-            acquisitions: acquisitions.load(ordering: .relaxed),
-            contended: contended.load(ordering: .relaxed),
-            waitNanosTotal: waitTotal.load(ordering: .relaxed),
-            waitNanosMax: waitMax.load(ordering: .relaxed),
-            holdNanosTotal: holdTotal.load(ordering: .relaxed),
-            waiters: max(0, waiting.load(ordering: .relaxed))
-        )
-    }
+    public var stats: LockStats { meter.stats(waiters: meter.countedWaiters) }
 
     /// Sets every statistic but the current waiters back to zero.
     public func resetStatistics() {
-        withLock {
-            acquisitions.store(0, ordering: .relaxed)
-            contended.store(0, ordering: .relaxed)
-            waitTotal.store(0, ordering: .relaxed)
-            waitMax.store(0, ordering: .relaxed)
-            holdTotal.store(0, ordering: .relaxed)
-        }
+        withLock { meter.reset() }
     }
 }
 

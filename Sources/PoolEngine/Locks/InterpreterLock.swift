@@ -15,14 +15,12 @@ public final class InterpreterLock {
     }
 
     private let state = LockedValue(State())
-    private let acquisitions = Atomic<Int>(0)
-    private let contended = Atomic<Int>(0)
-    private let waitTotal = Atomic<UInt64>(0)
-    private let waitMax = Atomic<UInt64>(0)
-    private let holdTotal = Atomic<UInt64>(0)
-    private let waiting = Atomic<Int>(0)
+    /// Written by the holder only: the lock passes from holder to holder through `state`'s mutex.
+    private let meter = LockMeter.allocate()
 
     public init() {}
+
+    deinit { meter.deallocate() }
 
     /// Runs `body` holding the interpreter lock.
     public func withLock<R>(_ body: () throws -> R) rethrows -> R {
@@ -37,28 +35,12 @@ public final class InterpreterLock {
             return parker
         }
         if let parker {
-            waiting.add(1, ordering: .relaxed)
+            meter.waiterArrived()
             parker.park()
-            waiting.subtract(1, ordering: .relaxed)
+            meter.waiterLeft()
         }
-        let acquired = MonotonicClock.now()
-        acquisitions.add(1, ordering: .relaxed)
-        if parker != nil {
-            let waited = acquired &- start
-            contended.add(1, ordering: .relaxed)
-            waitTotal.add(waited, ordering: .relaxed)
-            var current = waitMax.load(ordering: .relaxed)
-            while waited > current {
-                let (exchanged, original) = waitMax.compareExchange(expected: current, desired: waited, ordering: .relaxed)
-                if exchanged { break }
-                current = original
-            }
-        }
-        defer {
-            holdTotal.add(MonotonicClock.now() &- acquired, ordering: .relaxed)
-            release()
-        }
-        return try body()
+        defer { release() }
+        return try meter.holding(since: start, contended: parker != nil, body)
     }
 
     /// Hands the lock to the longest waiter, or frees it.
@@ -72,25 +54,14 @@ public final class InterpreterLock {
     }
 
     /// The statistics as of now.
-    public var stats: LockStats {
-        LockStats(
-            acquisitions: acquisitions.load(ordering: .relaxed),
-            contended: contended.load(ordering: .relaxed),
-            waitNanosTotal: waitTotal.load(ordering: .relaxed),
-            waitNanosMax: waitMax.load(ordering: .relaxed),
-            holdNanosTotal: holdTotal.load(ordering: .relaxed),
-            waiters: max(0, waiting.load(ordering: .relaxed))
-        )
-    }
+    public var stats: LockStats { meter.stats(waiters: meter.countedWaiters) }
 
-    /// Sets every statistic but the current waiters back to zero.
+    /// Sets every statistic but the current waiters back to zero (without taking the lock, which a
+    /// CPU-bound holder keeps for a switch interval; a holder's figures may survive the reset).
     public func resetStatistics() {
-        acquisitions.store(0, ordering: .relaxed)
-        contended.store(0, ordering: .relaxed)
-        waitTotal.store(0, ordering: .relaxed)
-        waitMax.store(0, ordering: .relaxed)
-        holdTotal.store(0, ordering: .relaxed)
+        meter.reset()
     }
 }
 
-extension InterpreterLock: Sendable {}
+// The meter's words are atomics written by the holder; `state` is behind its mutex.
+extension InterpreterLock: @unchecked Sendable {}
