@@ -10,101 +10,114 @@ extension WorkerPool {
 
     // MARK: - The pool thread that owns one worker process
 
+    /// What the pool thread of one process-mode slot keeps between tasks.
+    struct ProcessSlot {
+        let index: Int
+        let processes: ProcessWorkers
+        /// The worker process, nil before it starts and after it died.
+        var child: ChildWorker?
+        /// The next child started here replaces one that died.
+        var replacing = false
+        var nextOrderID: UInt64 = 1
+    }
+
     /// The life of one process-mode slot: start a worker process, feed it tasks (several to a frame
     /// when the queue is deep and the tasks are tiny), replace it when it dies, and close it when
     /// the slot retires. The process is spawned from this thread, which outlives it, so the child's
     /// parent-death signal fires only when pooltop goes.
+    ///
+    /// The queue lock is held at the top of every turn; each step releases it only around the
+    /// slow parts (spawning, running the batch, telling owners), with `queueLock.withoutLock`.
     func processWorkerLoop(slot index: Int) {
         pooltop_thread_set_name("pooltop-p\(index)")
         guard let processes else {
             queueLock.withLock { state.releaseSlot(index) }
             return
         }
-        let region = processes.region
-        var child: ChildWorker?
-        var replacing = false
-        var nextOrderID: UInt64 = 1
+        var slot = ProcessSlot(index: index, processes: processes)
         queueLock.lock()
-        while true {
-            guard let current = child else {
-                guard state.occupants[index]?.retiring == false, state.occupants[index]?.role == .process,
-                      state.lifecycle != .terminated, !(state.lifecycle == .closed && state.queue.isEmpty) else { break }
-                queueLock.unlock()
-                region.setSlot(index, .starting)
-                let started = startChild(slot: index, processes: processes)
-                queueLock.lock()
-                state.startingProcesses.remove(index)
-                queueLock.broadcast(.change)
-                switch started {
-                case .success(let worker):
-                    child = worker
-                    state.workerStats.spawned += 1
-                    state.workerStats.lastStartupNanos = worker.startupNanos
-                    state.workerStats.maxStartupNanos = max(state.workerStats.maxStartupNanos, worker.startupNanos)
-                    if replacing {
-                        state.workerStats.replaced += 1
-                        state.log(.workerReplaced, "slot \(index): new worker pid \(worker.pid) up in \(DurationText.format(nanoseconds: worker.startupNanos))", now: MonotonicClock.now())
-                    }
-                    replacing = false
-                case .failure(let error):
-                    state.workerStats.spawnFailures += 1
-                    state.log(.workerCrashed, "slot \(index): could not start a worker process: \(error)", now: MonotonicClock.now())
-                    return leaveSlot(index, child: nil, processes: processes)
-                }
+        turns: while true {
+            guard let child = slot.child else {
+                guard state.wantsWorker(in: index, role: .process), startChild(in: &slot) else { break turns }
                 continue
             }
             let now = MonotonicClock.now()
             switch state.nextStep(forWorkerIn: index, now: now) {
             case .run(let first):
-                let jobs = [first] + state.takeBatch(after: first, now: now)
-                let settings = state.configuration
-                queueLock.unlock()
-                let ran = run(jobs, in: current, slot: index, settings: settings, nextOrderID: &nextOrderID)
-                queueLock.lock()
-                switch ran {
-                case .success(let records):
-                    for (offset, record) in records.enumerated() {
-                        if offset == 0 { state.finish(record, in: index) } else { state.finishBatched(record, enqueuedAt: jobs[offset].enqueuedAt, in: index) }
-                        if record.recoveredLock {
-                            state.log(.workerCrashed, "slot \(index): the shared lock's owner had died; lock recovered", now: record.endedAt)
-                        }
-                    }
-                    if state.totals.running == 0 && state.waiting == 0 { queueLock.broadcast(.change) }
-                    if jobs.contains(where: { $0.onFinish != nil }) {
-                        queueLock.unlock()
-                        for (job, record) in zip(jobs, records) { job.onFinish?(record.outcome) }
-                        queueLock.lock()
-                    }
-                case .failure(let error):
-                    let ended = recordCrash(of: current, error: error, slot: index, lost: jobs)
-                    queueLock.unlock()
-                    processes.unregister(slot: index)
-                    for (job, outcome) in ended { job.onFinish?(outcome) }
-                    queueLock.lock()
-                    child = nil
-                    replacing = true
-                    state.startingProcesses.insert(index)
-                }
+                runBatch([first] + state.takeBatch(after: first, now: now), in: &slot, child: child)
             case .wait:
                 waitForWork(until: MonotonicClock.now() &+ Self.idleCheckNanos)
-                if let exit = current.pollExit() {
-                    _ = recordCrash(of: current, error: .died(pid: current.pid, exit: exit), slot: index, lost: [])
-                    queueLock.unlock()
-                    processes.unregister(slot: index)
-                    queueLock.lock()
-                    child = nil
-                    replacing = true
-                    state.startingProcesses.insert(index)
-                }
+                if let exit = child.pollExit() { bookCrash(in: &slot, error: .died(pid: child.pid, exit: exit), lost: []) }
             case .exit:
-                return leaveSlot(index, child: current, processes: processes)
+                break turns
             }
         }
-        leaveSlot(index, child: child, processes: processes)
+        leave(slot)
+    }
+
+    /// Starts or replaces the slot's worker process (queue lock held, released while spawning).
+    /// - Returns: false when it could not be started (the slot then leaves).
+    private func startChild(in slot: inout ProcessSlot) -> Bool {
+        let started = queueLock.withoutLock {
+            slot.processes.region.setSlot(slot.index, .starting)
+            return spawnChild(slot: slot.index, processes: slot.processes)
+        }
+        queueLock.broadcast(.change)
+        let now = MonotonicClock.now()
+        switch started {
+        case .success(let child):
+            state.workerSpawned(in: slot.index, pid: child.pid, startupNanos: child.startupNanos, replacing: slot.replacing, now: now)
+            slot.child = child
+            slot.replacing = false
+            return true
+        case .failure(let error):
+            state.workerSpawnFailed(in: slot.index, reason: "\(error)", now: now)
+            return false
+        }
+    }
+
+    /// Runs `jobs` (taken under the queue lock, which is released meanwhile) in `child`, then
+    /// books their results, or the child's death.
+    private func runBatch(_ jobs: [Job], in slot: inout ProcessSlot, child: ChildWorker) {
+        let settings = state.configuration
+        let ran = queueLock.withoutLock {
+            run(jobs, in: child, slot: slot.index, settings: settings, nextOrderID: &slot.nextOrderID)
+        }
+        switch ran {
+        case .success(let records): bookResults(records, of: jobs, slot: slot.index)
+        case .failure(let error): bookCrash(in: &slot, error: error, lost: jobs)
+        }
+    }
+
+    /// Books the end of `jobs` (queue lock held) and tells their owners, if any listens, unlocked.
+    private func bookResults(_ records: [FinishedTask], of jobs: [Job], slot index: Int) {
+        if state.finish(records, batch: jobs.dropFirst(), in: index) { queueLock.broadcast(.change) }
+        guard jobs.contains(where: { $0.onFinish != nil }) else { return }
+        queueLock.withoutLock {
+            for (job, record) in zip(jobs, records) { job.onFinish?(record.outcome) }
+        }
+    }
+
+    /// Books the death of the slot's child (queue lock held) with the tasks it took down (`lost`:
+    /// the one it ran first, then its batch): see `PoolState.workerCrashed`. Shows it in the slot,
+    /// wakes workers for the retried tasks, and tells the owners of the tasks that ended, unlocked.
+    /// The next turn starts a replacement.
+    private func bookCrash(in slot: inout ProcessSlot, error: ChildWorkerError, lost: [Job]) {
+        guard let child = slot.child else { return }
+        let crash = state.workerCrashed(in: slot.index, pid: child.pid, how: error.howItEnded, lost: lost, now: MonotonicClock.now())
+        if crash.shown { slot.processes.region.setSlot(slot.index, .crashed) }
+        if crash.requeued { queueLock.broadcast(.work) }
+        queueLock.broadcast(.change)
+        queueLock.withoutLock {
+            slot.processes.unregister(slot: slot.index)
+            for (job, outcome) in crash.ended { job.onFinish?(outcome) }
+        }
+        slot.child = nil
+        slot.replacing = true
     }
 
     /// Spawns the worker process of `slot` and registers it.
-    private func startChild(slot: Int, processes: ProcessWorkers) -> Result<ChildWorker, ChildWorkerError> {
+    private func spawnChild(slot: Int, processes: ProcessWorkers) -> Result<ChildWorker, ChildWorkerError> {
         do throws(ChildWorkerError) {
             let child = try ChildWorker(command: processes.command, region: processes.region,
                                         iterationsPerNanosecond: burner.iterationsPerNanosecond)
@@ -117,17 +130,15 @@ extension WorkerPool {
 
     /// Closes the slot's worker process (it exits at end of input, SIGKILL after the grace period),
     /// then gives the slot back. Called with the queue lock held; returns with it released.
-    private func leaveSlot(_ index: Int, child: ChildWorker?, processes: ProcessWorkers) {
-        queueLock.unlock()
-        if let child {
-            child.close()
-            processes.unregister(slot: index)
+    private func leave(_ slot: ProcessSlot) {
+        queueLock.withoutLock {
+            if let child = slot.child {
+                child.close()
+                slot.processes.unregister(slot: slot.index)
+            }
+            slot.processes.region.setSlot(slot.index, .empty)
         }
-        processes.region.setSlot(index, .empty)
-        queueLock.lock()
-        state.releaseSlot(index)
-        if !state.queue.isEmpty { queueLock.signal(.work) }
-        queueLock.broadcast(.change)
+        releaseWorkerSlot(slot.index)
         queueLock.unlock()
     }
 
@@ -164,57 +175,6 @@ extension WorkerPool {
         }
     }
 
-    /// Books the death of `child` (lock held): counts the crash unless the pool is terminating,
-    /// shows it in the slot and the events, and retries each task it took down once, failing
-    /// those that already had their retry (cancelling them if the pool is terminating).
-    /// - Returns: the tasks that ended here and how, to tell their owners after unlocking.
-    private func recordCrash(of child: ChildWorker, error: ChildWorkerError, slot: Int, lost: [Job]) -> [(Job, TaskOutcome)] {
-        let now = MonotonicClock.now()
-        let terminating = state.lifecycle == .terminated
-        let how: String
-        switch error {
-        case .died(_, let exit): how = "\(exit)"
-        default: how = "\(error)"
-        }
-        if !terminating {
-            state.workerStats.crashed += 1
-            state.crashedAt[slot] = now
-            processes?.region.setSlot(slot, .crashed)
-            let running = lost.first.map { " running request \($0.tag.requestID) task \($0.tag.taskIndex)" } ?? " while idle"
-            state.log(.workerCrashed, "slot \(slot): worker pid \(child.pid) died (\(how))\(running)", now: now)
-        }
-        var ended: [(Job, TaskOutcome)] = []
-        var retried: [Job] = []
-        for (offset, job) in lost.enumerated() {
-            if offset == 0 {
-                state.totals.running -= 1
-                state.occupants[slot]?.busy = false
-            } else {
-                state.batched -= 1
-            }
-            let outcome: TaskOutcome
-            if terminating {
-                outcome = .cancelled
-                state.totals.cancelled += 1
-            } else if job.retries == 0 {
-                var again = job
-                again.retries = 1
-                retried.append(again)
-                continue
-            } else {
-                outcome = .failed(reason: "its worker process died twice (\(how))")
-                state.totals.failed += 1
-            }
-            _ = state.ledger.taskEnded(job.tag, succeeded: false, at: now)
-            ended.append((job, outcome))
-        }
-        for job in retried.reversed() { state.queue.prepend(job) }
-        state.totals.retried += retried.count
-        if !retried.isEmpty { queueLock.broadcast(.work) }
-        queueLock.broadcast(.change)
-        return ended
-    }
-
     // MARK: - Fault injection
 
     /// SIGKILLs one worker process picked at random (a busy one if any is busy), as `k` and
@@ -239,7 +199,7 @@ extension WorkerPool {
     public func waitForWorkers(deadline: UInt64) -> Bool {
         queueLock.lock()
         defer { queueLock.unlock() }
-        while !state.startingProcesses.isEmpty {
+        while !state.startingWorkers.isEmpty {
             if MonotonicClock.now() >= deadline { return false }
             queueLock.wait(on: .change, until: deadline)
         }
