@@ -56,6 +56,11 @@ struct TaskLaunch {
 }
 
 extension Executor {
+    /// Pool workers: while fewer tasks run than the cap.
+    static func mayStartTask(in state: PoolState) -> Bool {
+        state.totals.running < state.configuration.cap
+    }
+
     static func dispatchQueued(in state: inout PoolState) -> [TaskLaunch] { [] }
 
     static func slotState(_ index: Int, retiring: Bool, crashedAt: [Int: UInt64], now: UInt64, in pool: WorkerPool) -> SlotState {

@@ -12,10 +12,6 @@ enum ProcessExecutor: Executor {
     /// A worker process is up once it is spawned and has said it is ready.
     static var workersStartLater: Bool { true }
 
-    static func mayStartTask(in state: PoolState) -> Bool {
-        state.totals.running < state.configuration.cap
-    }
-
     /// Needs the shared region, which the pool makes at start-up.
     static func isAvailable(in pool: WorkerPool) -> Bool { pool.processes != nil }
 

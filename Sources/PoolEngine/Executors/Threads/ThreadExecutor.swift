@@ -10,10 +10,6 @@ enum ThreadExecutor: Executor {
     static var emulatesInterpreterLock: Bool { true }
     static var workersStartLater: Bool { false }
 
-    static func mayStartTask(in state: PoolState) -> Bool {
-        state.totals.running < state.configuration.cap
-    }
-
     static func isAvailable(in pool: WorkerPool) -> Bool { true }
 
     static func startWorker(in slot: Int, of pool: WorkerPool) -> Bool {
