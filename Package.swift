@@ -28,20 +28,32 @@ let package = Package(
             ]
         ),
         .target(name: "Workload", dependencies: ["PoolCore"]),
+        .target(name: "Sizing", dependencies: ["PoolCore"]),
+
+        // MARK: - Sources: what the screen and the tools watch
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "Sessions", dependencies: ["PoolCore", "PoolEngine", "Workload", "Sizing", "CZlib"]),
 
         // MARK: - The screen
         .target(name: "TerminalUI"),
-        .target(name: "Dashboard", dependencies: ["PoolCore", "TerminalUI"]),
+        .target(name: "Dashboard", dependencies: ["PoolCore", "Sizing", "TerminalUI"]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalGuard"),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcurses", "CTerminalGuard"]),
+
+        // MARK: - The loop that puts a source on the terminal
+        .target(name: "DashboardLoop", dependencies: ["Sessions", "Dashboard", "NcursesBackend", "TerminalUI", "PoolCore"]),
+
+        // MARK: - The bench (pooltop bench)
+        .target(name: "Bench", dependencies: ["Sessions", "Dashboard", "NcursesBackend", "CPoolSupport"]),
 
         // MARK: - The command line
         .executableTarget(name: "pooltop-worker", dependencies: ["PoolEngine"]),
         .executableTarget(
             name: "pooltop",
             dependencies: [
-                "PoolCore", "PoolEngine", "Workload", "TerminalUI", "Dashboard", "NcursesBackend", "pooltop-worker",
+                "PoolCore", "PoolEngine", "Workload", "Sizing", "Sessions", "DashboardLoop", "Bench", "TerminalUI", "Dashboard", "NcursesBackend",
+                "pooltop-worker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,8 +62,12 @@ let package = Package(
         .testTarget(name: "PoolCoreTests", dependencies: ["PoolCore"]),
         .testTarget(name: "PoolEngineTests", dependencies: ["PoolEngine", "PoolCore", "Workload"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "PoolCore"]),
+        .testTarget(name: "SizingTests", dependencies: ["Sizing", "PoolCore"]),
+        .testTarget(name: "SessionsTests", dependencies: ["Sessions", "PoolEngine", "Workload", "Sizing", "PoolCore"]),
+        .testTarget(name: "DashboardLoopTests", dependencies: ["DashboardLoop", "Dashboard", "Sessions", "Workload", "PoolEngine", "PoolCore"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Sessions", "PoolCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "TerminalUI"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "Sizing", "TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),
         .testTarget(name: "ProcessModeTests", dependencies: ["PoolEngine", "PoolCore", "CPoolSupport", "pooltop"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pooltop"]),

@@ -110,6 +110,15 @@ void pooltop_guard_disarm(void) {
     armed = 0;
 }
 
+int pooltop_guard_restore_modes(void) {
+    int fd = saved_fd;
+    armed = 0;
+    if (fd < 0) {
+        return -1;
+    }
+    return tcsetattr(fd, TCSANOW, &saved_modes);
+}
+
 static void restore_at_exit(void) {
     pooltop_guard_restore_terminal();
 }

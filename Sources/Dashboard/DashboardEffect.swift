@@ -7,6 +7,10 @@ public enum DashboardEffect: Sendable, Hashable {
     case command(PoolCommand)
     /// Stop everything and leave (`q`, Ctrl-C).
     case quit
+    /// Start recording to a new file, or stop the recording under way (`R`).
+    case toggleRecording
+    /// Move the playhead of the recording being replayed.
+    case playback(PlaybackCommand)
     /// Run a quick sweep on a copy of the scenario, in its own pool, and report back with
     /// `.sweepProgressed` and `.sweepFinished` messages.
     case startSweep(SweepRequest)

@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// Everything that can happen to the dashboard: the one input of `DashboardState.update(_:)`.
@@ -17,6 +18,17 @@ public enum DashboardMessage: Equatable, Sendable {
     case sweepProgressed(SweepProgress)
     /// The background sweep finished with this result.
     case sweepFinished(SweepResult)
+    /// Recording started, into the file called `name`.
+    case recordingStarted(name: String)
+    /// Recording stopped: asked to, or on its own with `failure` saying why.
+    case recordingStopped(failure: String?)
+    /// The replay jumped (a seek, a step back): forget the graphs' history; the snapshots that follow
+    /// start it again.
+    case rewind
+    /// Something the user should know, for the events list (a replay's skipped tail).
+    case notice(String)
+    /// The source refused a command the dashboard sent, with its one-line reason.
+    case commandRefused(reason: String)
     /// The background sweep ended without a result (it could not start, or measured nothing).
     case sweepFailed(reason: String)
 }

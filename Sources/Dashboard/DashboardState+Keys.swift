@@ -2,54 +2,9 @@ import PoolCore
 import TerminalUI
 
 extension DashboardState {
-    /// The effects of one key press, after DESIGN.md §3; unknown keys do nothing.
+    /// The effects of one key press, as `KeyBindings.standard` says; unknown keys do nothing.
     mutating func handle(_ key: Key) -> [DashboardEffect] {
-        switch key {
-        case .escape:
-            if isHelpVisible { setHelpVisible(false) }
-            return []
-        case .control("c"), .character("q"):
-            return [.quit]
-        case .character(let character):
-            return handle(character).map(DashboardEffect.command)
-        default:
-            return []
-        }
-    }
-
-    private mutating func handle(_ character: Character) -> [PoolCommand] {
-        switch character {
-        case "b":
-            echo("b: burst fired")
-            return [.fireBurst]
-        case "a": return toggleArrivals()
-        case "+", "=": return changeCap(by: 1)
-        case "-": return changeCap(by: -1)
-        case "]": return changeCap(by: 10)
-        case "[": return changeCap(by: -10)
-        case "m": return cycleMode()
-        case "w": return cycleWorkKind()
-        case "l": return toggleLock()
-        case "g": return toggleInterpreterLock()
-        case "k": return killWorker()
-        case "<": return scaleTime(by: 2)
-        case ">": return scaleTime(by: 0.5)
-        case " ":
-            togglePause()
-            return []
-        case "r":
-            echo("r: statistics reset")
-            return [.resetStatistics]
-        case "t":
-            cycleTheme()
-            return []
-        case "?":
-            setHelpVisible(!isHelpVisible)
-            if isHelpVisible { sweep.isVisible = false }
-            return []
-        default:
-            return []
-        }
+        KeyBindings.standard.action(for: key, in: self)?(&self) ?? []
     }
 
     // MARK: - Settings as the engine will soon have them
@@ -76,83 +31,121 @@ extension DashboardState {
 
     // MARK: - Commands
 
-    private mutating func changeCap(by delta: Int) -> [PoolCommand] {
+    /// Starts or stops recording (`R`); a replay is a recording already.
+    mutating func toggleRecording() -> [DashboardEffect] {
+        guard !isReplay else {
+            note("a replay is a recording already: R records live sources", severity: .warning)
+            return []
+        }
+        return [.toggleRecording]
+    }
+
+    mutating func fireBurst() -> [DashboardEffect] {
+        echo("b: burst fired")
+        return [.command(.fireBurst)]
+    }
+
+    mutating func resetStatistics() -> [DashboardEffect] {
+        echo("r: statistics reset")
+        return [.command(.resetStatistics)]
+    }
+
+    mutating func changeCap(by delta: Int) -> [DashboardEffect] {
         let current = effectiveCap
         let target = PoolLimits.clampCap(current + delta)
         guard target != current else {
             note("cap already at its \(delta > 0 ? "maximum" : "minimum") \(current)", severity: .warning)
             return []
         }
-        pending.cap = .init(value: target, issuedAtNanos: now)
-        echo("cap \(current) → \(target)")
-        return [.resize(to: target)]
+        return ask(\.cap, for: target, echo: "cap \(current) → \(target)", .resize(to: target))
     }
 
-    private mutating func cycleMode() -> [PoolCommand] {
+    mutating func cycleMode() -> [DashboardEffect] {
         let current = effectiveMode
         let next = current.next(among: availableModes)
         guard next != current else {
             note("no other mode available", severity: .warning)
             return []
         }
-        pending.mode = .init(value: next, issuedAtNanos: now)
-        echo("mode \(current.rawValue) → \(next.rawValue)")
-        return [.switchMode(to: next)]
+        return ask(\.mode, for: next, echo: "mode \(current.rawValue) → \(next.rawValue)", .switchMode(to: next))
     }
 
-    private mutating func cycleWorkKind() -> [PoolCommand] {
+    mutating func cycleWorkKind() -> [DashboardEffect] {
         let next: WorkKind
         switch effectiveWorkKind {
         case .cpu: next = .io
         case .io: next = .mixed
         case .mixed, nil: next = .cpu
         }
-        pending.workKind = .init(value: next, issuedAtNanos: now)
-        echo("work \(next.rawValue)")
-        return [.setWorkKind(next)]
+        return ask(\.workKind, for: next, echo: "work \(next.rawValue)", .setWorkKind(next))
     }
 
-    private mutating func toggleLock() -> [PoolCommand] {
+    mutating func toggleLock() -> [DashboardEffect] {
         let next = !effectiveLockEnabled
-        pending.lockEnabled = .init(value: next, issuedAtNanos: now)
-        echo("lock \(next ? "on" : "off")")
-        return [.setLockEnabled(next)]
+        return ask(\.lockEnabled, for: next, echo: "lock \(next ? "on" : "off")", .setLockEnabled(next))
     }
 
-    private mutating func toggleInterpreterLock() -> [PoolCommand] {
+    mutating func toggleInterpreterLock() -> [DashboardEffect] {
         let next = !effectiveInterpreterLockEnabled
-        pending.interpreterLockEnabled = .init(value: next, issuedAtNanos: now)
-        echo("GIL emulation \(next ? "on" : "off")")
-        return [.setInterpreterLockEnabled(next)]
+        return ask(\.interpreterLockEnabled, for: next, echo: "GIL emulation \(next ? "on" : "off")", .setInterpreterLockEnabled(next))
     }
 
-    private mutating func toggleArrivals() -> [PoolCommand] {
+    mutating func toggleArrivals() -> [DashboardEffect] {
         let next = !effectiveArrivalsEnabled
-        pending.arrivalsEnabled = .init(value: next, issuedAtNanos: now)
-        echo("arrivals \(next ? "on" : "off")")
-        return [.setArrivalsEnabled(next)]
+        return ask(\.arrivalsEnabled, for: next, echo: "arrivals \(next ? "on" : "off")", .setArrivalsEnabled(next))
     }
 
-    private mutating func killWorker() -> [PoolCommand] {
+    mutating func killWorker() -> [DashboardEffect] {
         guard effectiveMode == .processes else {
             let hint = availableModes.contains(.processes) ? " (m switches mode)" : ""
             note("k needs processes mode\(hint)", severity: .warning)
             return []
         }
         echo("k: worker killed")
-        return [.killWorker]
+        return [.command(.killWorker)]
     }
 
     /// Multiplies the time scale by `factor` within `PoolLimits.timeScale` (`<` doubles it: slower).
-    private mutating func scaleTime(by factor: Double) -> [PoolCommand] {
+    mutating func scaleTime(by factor: Double) -> [DashboardEffect] {
         let current = effectiveTimeScale
         let target = PoolLimits.clampTimeScale(current * factor)
         guard target != current else {
             note("time scale already at \(NumberText.timeScale(current))", severity: .warning)
             return []
         }
-        pending.timeScale = .init(value: target, issuedAtNanos: now)
-        echo("time scale \(NumberText.timeScale(target))\(target > current ? " (slower)" : " (faster)")")
-        return [.setTimeScale(target)]
+        let echo = "time scale \(NumberText.timeScale(target))\(target > current ? " (slower)" : " (faster)")"
+        return ask(\.timeScale, for: target, echo: echo, .setTimeScale(target))
+    }
+
+    /// Asks the engine for a setting: remembers `value` as pending until a snapshot shows it,
+    /// echoes `text` in the footer, and returns `command`.
+    mutating func ask<Value>(
+        _ setting: WritableKeyPath<PendingChanges, PendingChanges.Entry<Value>?>,
+        for value: Value,
+        echo text: String,
+        _ command: PoolCommand
+    ) -> [DashboardEffect] {
+        pending[keyPath: setting] = .init(value: value, issuedAtNanos: now)
+        echo(text)
+        return [.command(command)]
+    }
+
+    // MARK: - Screen
+
+    /// Opens the help overlay (closing the sweep overlay), or closes it.
+    mutating func toggleHelp() -> [DashboardEffect] {
+        setHelpVisible(!isHelpVisible)
+        if isHelpVisible { sweep.isVisible = false }
+        return []
+    }
+
+    /// Closes the overlay that shows, if any.
+    mutating func closeOverlay() -> [DashboardEffect] {
+        if sweep.isVisible {
+            sweep.isVisible = false
+        } else if isHelpVisible {
+            setHelpVisible(false)
+        }
+        return []
     }
 }

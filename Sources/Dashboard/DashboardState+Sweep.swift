@@ -1,30 +1,13 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 extension DashboardState {
-    /// The effects of a key that concerns the `s` overlay, or nil when the key is not one (then it
-    /// does what it always does).
-    ///
-    /// `s` opens the overlay and starts a sweep when none runs (or closes the overlay when it
-    /// shows); Enter or `A` applies the recommended cap while it shows; Esc closes it.
-    mutating func handleSweepKey(_ key: Key) -> [DashboardEffect]? {
-        switch key {
-        case .character("s"):
-            return toggleSweep()
-        case .enter where sweep.isVisible, .character("A") where sweep.isVisible:
-            return applyRecommendedCap()
-        case .escape where sweep.isVisible:
-            sweep.isVisible = false
-            return []
-        default:
-            return nil
-        }
-    }
-
     /// The caps a quick sweep measures around the cap the engine has or is about to have.
     var quickSweepCaps: [Int] { CapSeries.around(effectiveCap).caps }
 
-    private mutating func toggleSweep() -> [DashboardEffect] {
+    /// Opens the overlay and starts a sweep when none runs, or closes the overlay when it shows.
+    mutating func toggleSweep() -> [DashboardEffect] {
         if sweep.isVisible {
             sweep.isVisible = false
             return []
@@ -39,7 +22,8 @@ extension DashboardState {
         return [.startSweep(SweepRequest(caps: caps))]
     }
 
-    private mutating func applyRecommendedCap() -> [DashboardEffect] {
+    /// Asks for the cap the last sweep recommends.
+    mutating func applyRecommendedCap() -> [DashboardEffect] {
         guard let cap = sweep.recommendedCap else {
             note("no sweep result yet: wait for the sweep to finish", severity: .warning)
             return []
@@ -49,9 +33,7 @@ extension DashboardState {
             note("cap already at the recommended \(cap)")
             return []
         }
-        pending.cap = .init(value: cap, issuedAtNanos: live.snapshot.elapsedNanos)
-        echo("cap \(current) → \(cap) (sweep)")
-        return [.command(.resize(to: cap))]
+        return ask(\.cap, for: cap, echo: "cap \(current) → \(cap) (sweep)", .resize(to: cap))
     }
 
     /// Takes in the running sweep's progress (ignored when no sweep runs).

@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 extension DashboardState {
@@ -13,10 +14,11 @@ extension DashboardState {
     public mutating func update(_ message: DashboardMessage) -> [DashboardEffect] {
         switch message {
         case .key(let key):
-            if let effects = handleSweepKey(key) { return effects }
             return handle(key)
         case .mouse(let column, let row, let button):
-            if button == 1 { selectSlot(atColumn: column, row: row) }
+            guard button == 1 else { return [] }
+            if let fraction = replayBarFraction(atColumn: column, row: row) { return [.playback(.seek(fraction: fraction))] }
+            selectSlot(atColumn: column, row: row)
             return []
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
@@ -41,6 +43,33 @@ extension DashboardState {
         case .sweepFinished(let result):
             receiveSweepResult(result)
             return []
+        case .recordingStarted(let name):
+            recording = RecordingIndicator(name: name, startedAtNanos: clockNanos)
+            note("recording to \(name)")
+            echo("R: recording to \(name)")
+            return []
+        case .recordingStopped(let failure):
+            let name = recording?.name ?? "the recording"
+            recording = nil
+            if let failure {
+                note("recording stopped: \(failure)", severity: .warning)
+                echo("recording stopped: \(failure)")
+            } else {
+                note("recording saved: \(name)")
+                echo("R: recording saved to \(name)")
+            }
+            return []
+        case .notice(let text):
+            note(text)
+            return []
+        case .rewind:
+            live = PoolObservation()
+            frozen = nil
+            return []
+        case .commandRefused(let reason):
+            note(reason, severity: .warning)
+            echo(reason)
+            return []
         case .sweepFailed(let reason):
             receiveSweepFailure(reason)
             return []
@@ -62,6 +91,15 @@ extension DashboardState {
         guard fitsMinimumSize, !isHelpVisible else { return }
         let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slotCount: displayed.snapshot.slots.count)
         selectedSlot = SlotsPanel.slotIndex(atColumn: column, row: row, in: layout.slots, slotCount: displayed.snapshot.slots.count)
+    }
+
+    /// Where on the replay's progress bar (column, row) is, 0...1; nil off the bar or outside a replay.
+    private func replayBarFraction(atColumn column: Int, row: Int) -> Double? {
+        guard isReplay, fitsMinimumSize, !isHelpVisible else { return nil }
+        let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slotCount: displayed.snapshot.slots.count)
+        let bar = HeaderView.replayBar(in: layout.header)
+        guard row == bar.y, column >= bar.x, column < bar.maxX, bar.width > 1 else { return nil }
+        return Double(column - bar.x) / Double(bar.width - 1)
     }
 
     // MARK: - Local notes

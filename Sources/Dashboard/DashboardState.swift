@@ -47,6 +47,8 @@ public struct DashboardState: Sendable {
     public internal(set) var localEvents: [DashboardEvent] = []
     /// The last command sent, as a short text for the footer, until it ages out.
     public internal(set) var commandEcho: String?
+    /// The recording under way, shown in the header as `● REC 0:12`.
+    public internal(set) var recording: RecordingIndicator?
 
     // MARK: - Bookkeeping
 
@@ -85,6 +87,9 @@ public struct DashboardState: Sendable {
 
     /// What the screen shows: the frozen observation while paused, the live one otherwise.
     public var displayed: PoolObservation { frozen ?? live }
+
+    /// True while the screen shows a recording being replayed.
+    public var isReplay: Bool { live.snapshot.playback != nil }
 
     /// True while the screen is frozen.
     public var isPaused: Bool { frozen != nil }

@@ -90,4 +90,12 @@ struct DashboardStyles: Sendable {
         }
         return Box(title: [Span(title, style: self.title)], rightTitle: detail, borderStyle: borderStyle)
     }
+
+    /// Draws the `box(_:detail:group:)` of a panel around `area` and returns the area inside it,
+    /// or nil when nothing fits inside.
+    func renderPanel(_ title: String, detail: [Span] = [], group: PanelGroup, in area: Rect, buffer: inout CellBuffer) -> Rect? {
+        box(title, detail: detail, group: group).render(in: area, buffer: &buffer)
+        let inner = area.inset(by: 1)
+        return inner.isEmpty ? nil : inner
+    }
 }

@@ -33,7 +33,7 @@ public struct DashboardView: Widget {
         let snapshot = observation.snapshot
         let layout = DashboardLayout(screen: area, slotCount: snapshot.slots.count)
         HeaderView(observation: observation, isPaused: state.isPaused, pendingCap: state.pendingCap,
-                   recommendedCap: state.sweep.recommendedCap, styles: styles)
+                   recommendedCap: state.sweep.recommendedCap, recording: state.recording, clockNanos: state.clockNanos, styles: styles)
             .render(in: layout.header, buffer: &buffer)
         SlotsPanel(observation: observation, selectedSlot: state.selectedSlot, styles: styles).render(in: layout.slots, buffer: &buffer)
         QueuePanel(observation: observation, styles: styles).render(in: layout.queue, buffer: &buffer)
@@ -46,10 +46,10 @@ public struct DashboardView: Widget {
         FooterView(
             isPaused: state.isPaused, isHelpVisible: state.isHelpVisible, snapshotsWhilePaused: state.snapshotsWhilePaused,
             commandEcho: state.commandEcho, isSweepVisible: state.sweep.isVisible,
-            sweepRecommendedCap: state.sweep.recommendedCap, styles: styles
+            sweepRecommendedCap: state.sweep.recommendedCap, isReplay: state.isReplay, styles: styles
         ).render(in: layout.footer, buffer: &buffer)
         if state.isHelpVisible {
-            HelpOverlay(styles: styles).render(in: layout.body, buffer: &buffer)
+            HelpOverlay(styles: styles, isReplay: state.isReplay).render(in: layout.body, buffer: &buffer)
         } else if state.sweep.isVisible {
             SweepOverlay(panel: state.sweep, currentCap: state.effectiveCap, styles: styles).render(in: layout.body, buffer: &buffer)
         }

@@ -8,9 +8,7 @@ struct EventsPanel: Widget {
     var styles: DashboardStyles
 
     func render(in area: Rect, buffer: inout CellBuffer) {
-        styles.box("events", group: .process).render(in: area, buffer: &buffer)
-        let inner = area.inset(by: 1)
-        guard !inner.isEmpty else { return }
+        guard let inner = styles.renderPanel("events", group: .process, in: area, buffer: &buffer) else { return }
         guard !events.isEmpty else {
             Label("nothing yet: press b for a burst", style: styles.muted).render(in: inner, buffer: &buffer)
             return

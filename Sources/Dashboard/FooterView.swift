@@ -11,21 +11,9 @@ struct FooterView: Widget {
     var isSweepVisible = false
     /// The cap Enter would apply while the sweep overlay shows, once a sweep has finished.
     var sweepRecommendedCap: Int?
+    /// True while a recording is replayed: the footer lists the replay's keys.
+    var isReplay = false
     var styles: DashboardStyles
-
-    /// Keys and their labels, full length.
-    static let full: [(key: String, label: String)] = [
-        ("b", "burst"), ("a", "arrivals"), ("+ -", "cap"), ("] [", "cap±10"), ("m", "mode"), ("w", "work"),
-        ("l", "lock"), ("g", "GIL"), ("k", "kill"), ("< >", "slow/fast"), ("space", "pause"), ("r", "reset"),
-        ("t", "theme"), ("s", "sweep"), ("?", "help"), ("q", "quit"),
-    ]
-
-    /// Keys run into their labels (`burst` with `b` highlighted), to save columns; `<>` and `?`
-    /// go without, so the list still fits 80 columns.
-    static let compact: [(key: String, rest: String)] = [
-        ("b", "urst"), ("a", "uto"), ("+-[]", "cap"), ("m", "ode"), ("w", "ork"), ("l", "ock"), ("g", "il"),
-        ("k", "ill"), ("<>", ""), ("␣", "pause"), ("r", "eset"), ("t", "heme"), ("s", "weep"), ("?", ""), ("q", "uit"),
-    ]
 
     func render(in area: Rect, buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
@@ -53,7 +41,7 @@ struct FooterView: Widget {
             LineComposer.draw(spans, row: 0, of: area, buffer: &buffer)
             return
         }
-        let keys = keyLine(width: area.width)
+        let keys = isReplay ? replayKeyLine(width: area.width) : keyLine(width: area.width)
         LineComposer.draw(keys, row: 0, of: area, buffer: &buffer)
         if let commandEcho {
             let echo = [Span("» " + commandEcho, style: styles.highlight)]
@@ -64,16 +52,30 @@ struct FooterView: Widget {
         }
     }
 
-    /// The longest form of the key list that fits `width`.
+    /// The replay's keys with their words, two spaces apart or one, or the bare keys.
+    private func replayKeyLine(width: Int) -> [Span] {
+        let rows = KeyBindings.standard.replayFooterRows
+        for separator in ["  ", " "] {
+            let line = LineComposer.joined(rows.map { [Span($0.label, style: styles.key), Span(" " + ($0.footer ?? ""), style: styles.muted)] },
+                                           separator: Span(separator))
+            if LineComposer.width(of: line) <= width { return line }
+        }
+        return LineComposer.joined(rows.map { [Span($0.label, style: styles.key)] }, separator: Span(" "))
+    }
+
+    /// The longest form of the key list that fits `width`: each key and its word; the compact
+    /// forms (key run into its word) two spaces apart, then one; the bare keys.
     private func keyLine(width: Int) -> [Span] {
-        let long = LineComposer.joined(FooterView.full.map { [Span($0.key, style: styles.key), Span(" " + $0.label, style: styles.muted)] },
+        let rows = KeyBindings.standard.footerRows
+        let long = LineComposer.joined(rows.map { [Span($0.label, style: styles.key), Span(" " + ($0.footer ?? ""), style: styles.muted)] },
                                        separator: Span("  "))
         if LineComposer.width(of: long) <= width { return long }
-        let words = FooterView.compact.map { [Span($0.key, style: styles.key), Span($0.rest, style: styles.muted)] }
+        let compact = rows.compactMap(\.compact)
+        let words = compact.map { [Span($0.key, style: styles.key), Span($0.rest, style: styles.muted)] }
         let spaced = LineComposer.joined(words, separator: Span("  "))
         if LineComposer.width(of: spaced) <= width { return spaced }
         let short = LineComposer.joined(words, separator: Span(" "))
         if LineComposer.width(of: short) <= width { return short }
-        return LineComposer.joined(FooterView.compact.map { [Span($0.key, style: styles.key)] }, separator: Span(" "))
+        return LineComposer.joined(compact.map { [Span($0.key, style: styles.key)] }, separator: Span(" "))
     }
 }

@@ -10,10 +10,23 @@ struct HeaderView: Widget {
     var pendingCap: Int?
     /// The cap the last sweep recommends, shown as `cap 50 rec 32` (`rec ✓` when the pool has it).
     var recommendedCap: Int?
+    /// The recording under way, shown as `● REC 0:12`.
+    var recording: RecordingIndicator?
+    /// The runner's clock now, to age the recording.
+    var clockNanos: UInt64 = 0
     var styles: DashboardStyles
 
     /// The width of the burst progress bar.
     static func gaugeWidth(for width: Int) -> Int { width >= 120 ? 20 : 10 }
+
+    /// The word before the replay's progress bar on the second row.
+    private static let replayLabel = "replay "
+
+    /// Where the replay's progress bar is in a header drawn in `area` (a click there seeks).
+    static func replayBar(in area: Rect) -> Rect {
+        let x = area.x + replayLabel.count
+        return Rect(x: x, y: area.y + 1, width: min(gaugeWidth(for: area.width), max(0, area.maxX - x)), height: 1)
+    }
 
     func render(in area: Rect, buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
@@ -57,10 +70,23 @@ struct HeaderView: Widget {
         ], priority: 7))
         pieces.append(.init([Span(NumberText.clock(nanoseconds: snapshot.elapsedNanos), style: styles.muted)], priority: 5))
         var available = row.width
-        if isPaused {
-            let banner = " ❚❚ PAUSED "
-            Label(banner, style: styles.banner, alignment: .right).render(in: row, buffer: &buffer)
-            available -= DisplayWidth.of(banner) + 1
+        var banners: [(text: String, style: Style)] = []
+        if let playback = snapshot.playback {
+            let position = DurationText.playhead(nanoseconds: playback.positionNanos)
+            let duration = DurationText.playhead(nanoseconds: playback.durationNanos)
+            let state = playback.isPlaying ? "▶" : "❚❚"
+            banners.append((" \(state) REPLAY \(playback.name) \(position) / \(duration) \(NumberText.timeScale(playback.speed)) ", styles.banner))
+        }
+        if let recording {
+            banners.append((" ● REC \(NumberText.clock(nanoseconds: clockNanos &- min(clockNanos, recording.startedAtNanos))) ", styles.error))
+        }
+        if isPaused { banners.append((" ❚❚ PAUSED ", styles.banner)) }
+        for banner in banners.reversed() {
+            let width = DisplayWidth.of(banner.text)
+            guard width + 1 < available else { break }
+            Label(banner.text, style: banner.style, alignment: .right)
+                .render(in: Rect(x: row.x, y: row.y, width: available, height: 1), buffer: &buffer)
+            available -= width + 1
         }
         let line = LineComposer.fitted(pieces, separator: Span("  "), width: available)
         LineComposer.draw(line, row: 0, of: Rect(x: row.x, y: row.y, width: max(0, available), height: 1), buffer: &buffer)
@@ -73,7 +99,15 @@ struct HeaderView: Widget {
         var pieces: [LineComposer.Piece] = []
         let gaugeWidth = HeaderView.gaugeWidth(for: row.width)
         var gaugeFraction: Double?
-        if let workload = snapshot.workload {
+        if let playback = snapshot.playback {
+            gaugeFraction = playback.fraction
+            pieces.append(.init([
+                Span(HeaderView.replayLabel, style: styles.muted),
+                Span(String(repeating: " ", count: gaugeWidth)),
+                Span(" " + NumberText.percent(playback.fraction), style: styles.text),
+            ], priority: 10))
+        }
+        if snapshot.playback == nil, let workload = snapshot.workload {
             gaugeFraction = workload.burstProgress
             pieces.append(.init([
                 Span("burst \(workload.burstsFired) ", style: styles.muted),
@@ -107,7 +141,7 @@ struct HeaderView: Widget {
         let line = LineComposer.fitted(pieces, separator: Span("  "), width: row.width)
         LineComposer.draw(line, row: 0, of: row, buffer: &buffer)
         // The burst bar sits in the blank run reserved for it after "burst N ".
-        if let gaugeFraction, let first = line.first, first.text.hasPrefix("burst ") {
+        if let gaugeFraction, let first = line.first, first.text.hasPrefix("burst ") || first.text == HeaderView.replayLabel {
             let x = row.x + first.width
             Gauge(fraction: gaugeFraction, filledStyle: styles.gaugeFilled, emptyStyle: styles.gaugeEmpty, emptyGlyph: "░")
                 .render(in: Rect(x: x, y: row.y, width: min(gaugeWidth, row.maxX - x), height: 1), buffer: &buffer)

@@ -4,6 +4,8 @@ import TerminalUI
 /// lists every key. Longer explanations appear when the screen has room for them.
 struct HelpOverlay: Widget {
     var styles: DashboardStyles
+    /// True while a recording is replayed: the replay's keys show instead of the live ones.
+    var isReplay = false
 
     /// Each panel: its name, one short sentence, and a second sentence for big screens.
     static let panels: [(name: String, summary: String, detail: String)] = [
@@ -29,13 +31,10 @@ struct HelpOverlay: Widget {
          "Resizes, mode switches, bursts, crashes and refused keys."),
     ]
 
-    /// Every key and what it does.
-    static let keys: [(key: String, action: String)] = [
-        ("b", "fire a burst"), ("a", "arrivals on/off"), ("+ -", "cap ±1"), ("] [", "cap ±10"),
-        ("m", "next mode"), ("w", "next work kind"), ("l", "lock on/off"), ("g", "GIL emulation"),
-        ("k", "kill a worker"), ("< >", "slower / faster"), ("space", "pause the screen"), ("r", "reset statistics"),
-        ("t", "next theme"), ("s", "pool-size sweep"), ("?", "this help"), ("q", "quit (Ctrl-C too)"), ("click", "slot details"),
-    ]
+    /// Every key and what it does: the rows of `KeyBindings.standard` listed in the overlay.
+    static func keys(replay: Bool) -> [KeyBinding] {
+        KeyBindings.standard.rows(in: .helpOverlay).filter { $0.context != (replay ? .live : .replay) }
+    }
 
     /// The columns of a key entry: the key, then the action.
     private static let keyWidth = 6
@@ -47,7 +46,8 @@ struct HelpOverlay: Widget {
         let innerWidth = width - 2
         guard innerWidth > HelpOverlay.nameWidth + 10 else { return }
         let keyColumns = max(1, innerWidth / HelpOverlay.entryWidth)
-        let keyRows = (HelpOverlay.keys.count + keyColumns - 1) / keyColumns
+        let keys = HelpOverlay.keys(replay: isReplay)
+        let keyRows = (keys.count + keyColumns - 1) / keyColumns
         let textWidth = innerWidth - HelpOverlay.nameWidth
         let longTexts = HelpOverlay.panels.map { Paragraph($0.summary + " " + $0.detail) }
         let longRows = longTexts.reduce(0) { $0 + $1.height(forWidth: textWidth) }
@@ -69,13 +69,13 @@ struct HelpOverlay: Widget {
             y += rows
         }
         y += 1
-        for (index, entry) in HelpOverlay.keys.enumerated() {
+        for (index, entry) in keys.enumerated() {
             let row = y + index / keyColumns
             guard row < inner.maxY else { break }
             let x = inner.x + (index % keyColumns) * HelpOverlay.entryWidth
             let cell = Rect(x: x, y: row, width: min(HelpOverlay.entryWidth, inner.maxX - x), height: 1)
             LineComposer.draw([
-                Span(NumberText.padRight(entry.key, to: HelpOverlay.keyWidth), style: styles.key), Span(entry.action, style: styles.text),
+                Span(NumberText.padRight(entry.label, to: HelpOverlay.keyWidth), style: styles.key), Span(entry.help, style: styles.text),
             ], row: 0, of: cell, buffer: &buffer)
         }
     }

@@ -15,9 +15,7 @@ struct LatencyPanel: Widget {
     }
 
     func render(in area: Rect, buffer: inout CellBuffer) {
-        styles.box("latency", group: .contention).render(in: area, buffer: &buffer)
-        let inner = area.inset(by: 1)
-        guard !inner.isEmpty else { return }
+        guard let inner = styles.renderPanel("latency", group: .contention, in: area, buffer: &buffer) else { return }
         let snapshot = observation.snapshot
         let rows: [(String, LatencySummary)] = [
             ("queue", snapshot.queueWait), ("service", snapshot.service), ("request", snapshot.requests.latency),

@@ -17,9 +17,7 @@ struct LockPanel: Widget {
             Span(" · GIL ", style: styles.muted),
             Span(configuration.interpreterLockEnabled ? "on" : "off", style: configuration.interpreterLockEnabled ? styles.warning : styles.muted),
         ]
-        styles.box("lock", detail: detail, group: .contention).render(in: area, buffer: &buffer)
-        let inner = area.inset(by: 1)
-        guard !inner.isEmpty else { return }
+        guard let inner = styles.renderPanel("lock", detail: detail, group: .contention, in: area, buffer: &buffer) else { return }
         let lock = snapshot.lock
         var lines: [[Span]] = [
             contentionLine(lock, name: "contention", width: inner.width),

@@ -13,9 +13,7 @@ struct QueuePanel: Widget {
         if let bound = snapshot.configuration.queueBound {
             detail.append(Span(" / bound " + NumberText.grouped(bound) + " " + snapshot.configuration.rejectPolicy.rawValue, style: styles.muted))
         }
-        styles.box("queue", detail: detail, group: .flow).render(in: area, buffer: &buffer)
-        let inner = area.inset(by: 1)
-        guard !inner.isEmpty else { return }
+        guard let inner = styles.renderPanel("queue", detail: detail, group: .flow, in: area, buffer: &buffer) else { return }
         var summary: [LineComposer.Piece] = [
             .init([Span("depth ", style: styles.muted), Span(NumberText.grouped(snapshot.queueDepth), style: snapshot.queueDepth > 0 ? styles.warning : styles.text)], priority: 9),
             .init([Span("wait p50 ", style: styles.muted), Span(DurationText.format(nanoseconds: snapshot.queueWait.p50), style: styles.text)], priority: 6),

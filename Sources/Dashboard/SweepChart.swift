@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// Throughput and p99 request latency against the cap, on a log₂ cap axis: the measured points

@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 
 /// The `s` overlay's state: whether it shows, the sweep running now (if any), and the last result.
 ///

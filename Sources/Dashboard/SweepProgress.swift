@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 
 /// How far a running sweep has got: the share done, what it measures now, and the points
 /// measured so far (the overlay draws them as they come).

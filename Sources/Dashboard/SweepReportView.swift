@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// What `pooltop sweep` prints: a title, the table of points, the chart of throughput and p99

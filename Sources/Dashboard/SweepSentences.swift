@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// The sentences under a sweep's chart, most important first: the recommendation and why,

@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// A sweep's points as a table: one row per cap with throughput, latency, CPU, lock contention and

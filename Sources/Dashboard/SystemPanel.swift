@@ -11,9 +11,7 @@ struct SystemPanel: Widget {
         let snapshot = observation.snapshot
         let process = snapshot.process
         let detail = [Span("\(snapshot.cores) cores", style: styles.muted)]
-        styles.box("system", detail: detail, group: .process).render(in: area, buffer: &buffer)
-        let inner = area.inset(by: 1)
-        guard !inner.isEmpty else { return }
+        guard let inner = styles.renderPanel("system", detail: detail, group: .process, in: area, buffer: &buffer) else { return }
         let cpuShare = snapshot.cores > 0 ? process.cpuPercent / Double(100 * snapshot.cores) : 0
         let cpu = [figure("cpu"), Span(NumberText.fixed(process.cpuPercent, decimals: 0) + "%", style: cpuShare >= 0.9 ? styles.warning : styles.text)]
         let rss = [figure("rss"), Span(NumberText.bytes(process.residentBytes), style: styles.text)]

@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// The two formulas from the live numbers: Little's law L = λW (requests in the system from
@@ -42,13 +43,11 @@ struct TeachingLine: Widget {
         let meanText = DurationText.format(nanoseconds: UInt64(meanNanos.rounded()))
         let value = Span(NumberText.fixed(predicted, decimals: 1), style: styles.highlight)
         let measured = NumberText.fixed(window.meanInService ?? 0, decimals: 1)
-        return [
-            [Span("Little L=λW over \(spanText): ", style: styles.title), Span("\(rateText) × \(meanText) = ", style: styles.text), value,
-             Span(" (measured mean \(measured) in service)", style: styles.muted)],
-            [Span("L=λW(\(spanText)) ", style: styles.title), Span("\(rateText)×\(meanText)=", style: styles.text), value,
-             Span(" (\(measured) seen)", style: styles.muted)],
-            [Span("L=", style: styles.title), value, Span("/\(measured)", style: styles.muted)],
-        ]
+        return lengths(value: value, [
+            ("Little L=λW over \(spanText): ", "\(rateText) × \(meanText) = ", " (measured mean \(measured) in service)"),
+            ("L=λW(\(spanText)) ", "\(rateText)×\(meanText)=", " (\(measured) seen)"),
+            ("L=", "", "/\(measured)"),
+        ])
     }
 
     /// Goetz's pool size in three lengths, longest first.
@@ -60,12 +59,11 @@ struct TeachingLine: Widget {
         if compute <= 0, blocked > 0 {
             // Pure waiting: W/C has no bound, so the CPU never limits the pool.
             let value = Span("∞", style: styles.highlight)
-            return [
-                [Span("Goetz N=cores×(1+W/C): ", style: styles.title), Span("\(cores)×(1+\(w)/0) = ", style: styles.text), value,
-                 Span(" (no CPU per task; cap \(cap))", style: styles.muted)],
-                [Span("N ", style: styles.title), Span("\(cores)×(1+\(w)/0)=", style: styles.text), value, Span(" (cap \(cap))", style: styles.muted)],
-                [Span("N=", style: styles.title), value, Span("/cap \(cap)", style: styles.muted)],
-            ]
+            return lengths(value: value, [
+                ("Goetz N=cores×(1+W/C): ", "\(cores)×(1+\(w)/0) = ", " (no CPU per task; cap \(cap))"),
+                ("N ", "\(cores)×(1+\(w)/0)=", " (cap \(cap))"),
+                ("N=", "", "/cap \(cap)"),
+            ])
         }
         guard let size = SizingFormulas.suggestedPoolSize(cores: cores, blockedNanos: blocked, computeNanos: compute) else {
             let waiting = [Span("N=cores×(1+W/C): ", style: styles.title), Span("waits for measured compute time", style: styles.muted)]
@@ -74,12 +72,19 @@ struct TeachingLine: Widget {
         let sizeText = size >= PoolLimits.cap.upperBound ? "≥" + NumberText.grouped(size) : NumberText.grouped(size)
         let value = Span(sizeText, style: size == cap ? styles.ok : styles.highlight)
         let c = DurationText.format(nanoseconds: UInt64(max(0, compute).rounded()))
-        return [
-            [Span("Goetz N=cores×(1+W/C): ", style: styles.title), Span("\(cores)×(1+\(w)/\(c)) = ", style: styles.text), value,
-             Span(" (cap \(cap))", style: styles.muted)],
-            [Span("N ", style: styles.title), Span("\(cores)×(1+\(w)/\(c))=", style: styles.text), value,
-             Span(" (cap \(cap))", style: styles.muted)],
-            [Span("N=", style: styles.title), value, Span("/cap \(cap)", style: styles.muted)],
-        ]
+        return lengths(value: value, [
+            ("Goetz N=cores×(1+W/C): ", "\(cores)×(1+\(w)/\(c)) = ", " (cap \(cap))"),
+            ("N ", "\(cores)×(1+\(w)/\(c))=", " (cap \(cap))"),
+            ("N=", "", "/cap \(cap)"),
+        ])
+    }
+
+    /// A formula's lengths, each its name (title style), the numbers put in (left out when
+    /// empty), `value` and a closing note (muted).
+    private func lengths(value: Span, _ forms: [(name: String, numbers: String, note: String)]) -> [[Span]] {
+        forms.map { form in
+            let numbers = form.numbers.isEmpty ? [] : [Span(form.numbers, style: styles.text)]
+            return [Span(form.name, style: styles.title)] + numbers + [value, Span(form.note, style: styles.muted)]
+        }
     }
 }

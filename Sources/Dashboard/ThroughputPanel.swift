@@ -14,9 +14,7 @@ struct ThroughputPanel: Widget {
         let snapshot = observation.snapshot
         let requests = snapshot.requests
         let detail = [Span("requests \(NumberText.grouped(requests.completed))/\(NumberText.grouped(requests.arrived)) done", style: styles.muted)]
-        styles.box("throughput", detail: detail, group: .flow).render(in: area, buffer: &buffer)
-        let inner = area.inset(by: 1)
-        guard !inner.isEmpty else { return }
+        guard let inner = styles.renderPanel("throughput", detail: detail, group: .flow, in: area, buffer: &buffer) else { return }
         let totals = totalLines(width: inner.width)
         let graphRows = max(0, inner.height - totals.count)
         let tasksRows = (graphRows + 1) / 2, requestRows = graphRows / 2

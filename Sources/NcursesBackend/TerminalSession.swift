@@ -43,6 +43,8 @@ public final class TerminalSession {
     var lastStyle: (style: Style, attributes: attr_t, pair: Int32)?
     /// True once `close()` ran.
     public private(set) var isClosed = false
+    /// With `--cast`: the pseudo-terminal ncurses draws into and the thread that copies it out.
+    private var relay: CastRelay?
 
     // MARK: - Opening
 
@@ -52,7 +54,7 @@ public final class TerminalSession {
     /// unset, or ncurses does not know `TERM`; each error's description points to `pooltop run`.
     /// - Parameter colorMode: the `--color` choice; `NO_COLOR` is honored in `.auto`.
     /// - Returns: the open session, showing an empty screen.
-    public static func open(colorMode: ColorMode = .auto) throws(TerminalSessionError) -> TerminalSession {
+    public static func open(colorMode: ColorMode = .auto, castPath: String? = nil) throws(TerminalSessionError) -> TerminalSession {
         guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal(stream: .standardInput) }
         guard isatty(STDOUT_FILENO) == 1 else { throw .notATerminal(stream: .standardOutput) }
         guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
@@ -65,16 +67,38 @@ public final class TerminalSession {
         // Ours before newterm, so ncurses does not put its own exit(1) handlers on SIGINT/SIGTERM.
         pooltop_guard_install_quit_signals()
         pooltop_guard_install_crash_handlers()
-        guard let screen = newterm(nil, pooltop_nc_stdout(), pooltop_nc_stdin()) else {
-            pooltop_guard_disarm()
-            pooltop_guard_release_stderr()
-            pooltop_guard_remove_handlers()
+        var relay: CastRelay?
+        if let castPath {
+            var size = winsize()
+            let known = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+            do throws(TerminalSessionError) {
+                relay = try CastRelay(path: castPath, width: known ? Int(size.ws_col) : 80, height: known ? Int(size.ws_row) : 24, term: type)
+            } catch {
+                Self.release()
+                throw error
+            }
+            _ = pooltop_relay_input_mode(STDIN_FILENO)
+        }
+        guard let screen = newterm(nil, relay?.output ?? pooltop_nc_stdout(), pooltop_nc_stdin()) else {
+            relay?.finish()
+            Self.release()
             throw .unknownTerminalType(type)
         }
+        // After newterm: ncurses' SIGWINCH handler is there to be chained after the size is copied.
+        if let relay { _ = pooltop_relay_mirror_size(STDOUT_FILENO, relay.slaveDescriptor) }
         let noColor = getenv("NO_COLOR").map { String(cString: $0) }
-        return TerminalSession(screen: screen, ownsTerminal: true, testingStreams: nil) { colors in
+        let session = TerminalSession(screen: screen, ownsTerminal: true, testingStreams: nil) { colors in
             colorMode.colorDepth(terminalColors: colors, noColor: noColor)
         }
+        session.relay = relay
+        return session
+    }
+
+    /// Undoes what `open` set up before ncurses, when it fails: modes, stderr, signal handlers.
+    private static func release() {
+        _ = pooltop_guard_restore_modes()
+        pooltop_guard_release_stderr()
+        pooltop_guard_remove_handlers()
     }
 
     /// A session on a terminal that is not there: output goes to a temporary file and input
@@ -176,12 +200,18 @@ public final class TerminalSession {
         isClosed = true
         _ = set_term(screen)
         _ = endwin()
+        if relay != nil { pooltop_relay_stop_mirroring() }
+        delscreen(screen)
+        if let relay {
+            relay.finish()  // the last bytes endwin wrote reach the terminal and the cast
+            self.relay = nil
+            _ = pooltop_guard_restore_modes()  // ncurses restored the pseudo-terminal, not ours
+        }
         if ownsTerminal {
             pooltop_guard_disarm()
             pooltop_guard_release_stderr()
             pooltop_guard_remove_handlers()
         }
-        delscreen(screen)
         if let streams = testingStreams {
             fclose(streams.output)
             fclose(streams.input)

@@ -6,6 +6,8 @@ public enum TerminalSessionError: Error, Sendable, Hashable, CustomStringConvert
     case terminalTypeUnset
     /// ncurses has no terminfo entry for the `TERM` value given.
     case unknownTerminalType(String)
+    /// `--cast`: the cast file or the pseudo-terminal between ncurses and the screen could not be made.
+    case castFailed(path: String, reason: String)
 
     /// A standard stream the session needs to be a terminal.
     public enum StandardStream: String, Sendable, Hashable {
@@ -25,6 +27,8 @@ public enum TerminalSessionError: Error, Sendable, Hashable, CustomStringConvert
             return "pooltop needs a terminal (TERM is not set). \(hint)"
         case .unknownTerminalType(let name):
             return "pooltop cannot drive this terminal (TERM=\(name) is unknown to ncurses). \(hint)"
+        case .castFailed(let path, let reason):
+            return "pooltop cannot keep the screen in \(path): \(reason)"
         }
     }
 }

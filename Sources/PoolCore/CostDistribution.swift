@@ -1,5 +1,5 @@
 /// How the cost of each task is drawn around the mean of its `TaskSpec`.
-public enum CostDistribution: String, Sendable, CaseIterable, Hashable {
+public enum CostDistribution: String, Sendable, Codable, CaseIterable, Hashable {
     /// Every task costs exactly the mean.
     case fixed
     /// Uniform between half and one and a half times the mean.

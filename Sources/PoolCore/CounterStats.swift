@@ -1,5 +1,5 @@
 /// The shared counter every task increments: how many increments were made and how many stuck.
-public struct CounterStats: Sendable, Hashable {
+public struct CounterStats: Sendable, Hashable, Codable {
     /// Increments performed (one per task that reached its critical section).
     public var expected: Int
     /// The counter's value.

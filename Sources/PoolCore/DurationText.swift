@@ -50,4 +50,15 @@ public enum DurationText {
         if fraction % 10 == 0 { return "\(whole).\(fraction / 10)" }
         return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
+
+    /// A position in a recording, always to the tenth: `0:12.3`, `1:30.0`, `1:02:04.5`.
+    public static func playhead(nanoseconds: UInt64) -> String {
+        let tenths = nanoseconds / 100_000_000
+        let seconds = tenths / 10
+        func two(_ value: UInt64) -> String { value < 10 ? "0\(value)" : String(value) }
+        let minutesAndSeconds = seconds < 3600
+            ? String(seconds / 60) + ":" + two(seconds % 60)
+            : String(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60)
+        return minutesAndSeconds + "." + String(tenths % 10)
+    }
 }

@@ -1,5 +1,5 @@
 /// Percentiles of one latency distribution, in nanoseconds.
-public struct LatencySummary: Sendable, Hashable {
+public struct LatencySummary: Sendable, Hashable, Codable {
     public var count: Int
     public var p50: UInt64
     public var p90: UInt64

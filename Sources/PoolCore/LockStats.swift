@@ -1,5 +1,5 @@
 /// What one instrumented lock has seen since the statistics were last reset.
-public struct LockStats: Sendable, Hashable {
+public struct LockStats: Sendable, Hashable, Codable {
     public var acquisitions: Int
     /// Acquisitions that found the lock taken and had to wait.
     public var contended: Int

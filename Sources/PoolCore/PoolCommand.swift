@@ -1,8 +1,12 @@
-/// A change the dashboard asks for: the effects `Dashboard.update` returns, carried out by the runner.
+/// A change asked of a `PoolSource`: the dashboard's keys, a lesson's steps, a script.
 ///
-/// Commands about the pool go to the engine; commands about arrivals and work go to the workload.
-public enum PoolCommand: Sendable, Hashable {
-    /// Set the cap to this many workers (clamped to 1...4096).
+/// Every source answers each command with a `CommandReply`; `kind` names the command without its
+/// value, for `SourceCapabilities`.
+public enum PoolCommand: Sendable, Hashable, Codable, SchemaVersioned {
+    /// The schema commands are written under (recordings keep the commands applied).
+    public static let schema = "pooltop.command/1"
+
+    /// Set the cap to this many workers (clamped to `PoolLimits.cap`).
     case resize(to: Int)
     case switchMode(to: PoolMode)
     case setWorkKind(WorkKind)
@@ -10,7 +14,7 @@ public enum PoolCommand: Sendable, Hashable {
     case setInterpreterLockEnabled(Bool)
     /// Kill one busy worker (fault injection; processes only).
     case killWorker
-    /// Multiply every task cost by this (slow motion).
+    /// Multiply every task cost by this (slow motion), within `PoolLimits.timeScale`.
     case setTimeScale(Double)
     /// Fire one burst of requests now.
     case fireBurst
@@ -18,4 +22,26 @@ public enum PoolCommand: Sendable, Hashable {
     case setArrivalsEnabled(Bool)
     /// Forget statistics (histograms, lock figures, totals' rates).
     case resetStatistics
+
+    /// A command's name without its value.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case resize, switchMode, setWorkKind, setLockEnabled, setInterpreterLockEnabled, killWorker
+        case setTimeScale, fireBurst, setArrivalsEnabled, resetStatistics
+    }
+
+    /// This command's kind.
+    public var kind: Kind {
+        switch self {
+        case .resize: return .resize
+        case .switchMode: return .switchMode
+        case .setWorkKind: return .setWorkKind
+        case .setLockEnabled: return .setLockEnabled
+        case .setInterpreterLockEnabled: return .setInterpreterLockEnabled
+        case .killWorker: return .killWorker
+        case .setTimeScale: return .setTimeScale
+        case .fireBurst: return .fireBurst
+        case .setArrivalsEnabled: return .setArrivalsEnabled
+        case .resetStatistics: return .resetStatistics
+        }
+    }
 }

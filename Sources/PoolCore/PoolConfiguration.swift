@@ -1,7 +1,7 @@
 /// Everything that shapes how the pool runs, as one value.
 ///
 /// The engine starts from one and changes it live through `PoolCommand`s.
-public struct PoolConfiguration: Sendable, Hashable {
+public struct PoolConfiguration: Sendable, Hashable, Codable {
     /// The default safety ceiling on threads in unbounded mode.
     public static let defaultCeiling = 2048
 

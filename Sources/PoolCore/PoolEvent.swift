@@ -1,5 +1,8 @@
 /// Something worth a line in the events list: a resize, a mode switch, a crash, a burst.
-public struct PoolEvent: Sendable, Hashable {
+public struct PoolEvent: Sendable, Hashable, Codable, SchemaVersioned {
+    /// The schema events are written under.
+    public static let schema = "pooltop.event/1"
+
     /// When it happened, in nanoseconds since the pool started.
     public var elapsedNanos: UInt64
     public var kind: Kind
@@ -7,7 +10,7 @@ public struct PoolEvent: Sendable, Hashable {
     public var message: String
 
     /// What sort of event, so the screen can color it.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case resized, modeSwitched, settingChanged, burstFired, workerCrashed, workerReplaced, ceilingHit, rejected, statisticsReset
     }
 

@@ -1,5 +1,5 @@
 /// How the pool runs its tasks.
-public enum PoolMode: String, Sendable, CaseIterable, Hashable {
+public enum PoolMode: String, Sendable, Codable, CaseIterable, Hashable {
     /// A fixed set of OS threads, at most `cap` of them, pulling tasks from one queue.
     case threads
     /// Worker processes (the pooltop binary relaunched as `pooltop worker`).

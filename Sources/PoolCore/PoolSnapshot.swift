@@ -1,7 +1,12 @@
-/// Everything the pool looks like at one instant: an immutable value the sampler builds each frame.
+/// Everything the pool looks like at one instant: a value its `PoolSource` builds whole, each
+/// frame; nothing changes it after it leaves the source.
 ///
-/// The dashboard renders only from snapshots; tests build them by hand.
-public struct PoolSnapshot: Sendable, Hashable {
+/// The dashboard renders only from snapshots; recordings store them (schema `pooltop.snapshot/1`,
+/// see `Versioned`); tests build them by hand.
+public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
+    /// The schema snapshots are written under.
+    public static let schema = "pooltop.snapshot/1"
+
     /// Nanoseconds since the pool started.
     public var elapsedNanos: UInt64
     public var configuration: PoolConfiguration
@@ -43,6 +48,8 @@ public struct PoolSnapshot: Sendable, Hashable {
     public var events: [PoolEvent]
     /// What the request generator is doing; nil when the pool is driven by something else.
     public var workload: WorkloadStatus?
+    /// Where the replay stands, when the snapshot comes from a recording being replayed.
+    public var playback: PlaybackStatus?
 
     public init(
         elapsedNanos: UInt64 = 0, configuration: PoolConfiguration = PoolConfiguration(), cores: Int = 1,
@@ -53,7 +60,7 @@ public struct PoolSnapshot: Sendable, Hashable {
         queueWait: LatencySummary = .empty, service: LatencySummary = .empty, requests: RequestStats = RequestStats(),
         meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, process: ProcessStats = ProcessStats(),
         ceilingHit: Bool = false, workers: WorkerProcessStats = WorkerProcessStats(), events: [PoolEvent] = [],
-        workload: WorkloadStatus? = nil
+        workload: WorkloadStatus? = nil, playback: PlaybackStatus? = nil
     ) {
         self.elapsedNanos = elapsedNanos
         self.configuration = configuration
@@ -80,6 +87,7 @@ public struct PoolSnapshot: Sendable, Hashable {
         self.workers = workers
         self.events = events
         self.workload = workload
+        self.playback = playback
     }
 
     /// Tasks running now.

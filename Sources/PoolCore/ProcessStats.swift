@@ -1,5 +1,5 @@
 /// What the operating system says about the pooltop process.
-public struct ProcessStats: Sendable, Hashable {
+public struct ProcessStats: Sendable, Hashable, Codable {
     /// CPU use since the previous sample, in percent of one core (200 = two cores busy).
     public var cpuPercent: Double
     public var residentBytes: UInt64

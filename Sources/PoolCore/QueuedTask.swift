@@ -1,5 +1,5 @@
 /// A task waiting in the queue, as the queue strip shows it.
-public struct QueuedTask: Sendable, Hashable {
+public struct QueuedTask: Sendable, Hashable, Codable {
     public var tag: TaskTag
     /// How long it has waited so far, in nanoseconds.
     public var waitedNanos: UInt64

@@ -1,5 +1,5 @@
 /// What a bounded queue does with a task that arrives when it is full.
-public enum RejectPolicy: String, Sendable, CaseIterable, Hashable {
+public enum RejectPolicy: String, Sendable, Codable, CaseIterable, Hashable {
     /// Refuse the new task; the submitter gets an error (Java's AbortPolicy).
     case abort
     /// The submitting thread runs the task itself, which slows the producer down.

@@ -1,5 +1,5 @@
 /// Requests as a whole: a request is in service from its arrival until its last task ends.
-public struct RequestStats: Sendable, Hashable {
+public struct RequestStats: Sendable, Hashable, Codable {
     /// Requests that have arrived.
     public var arrived: Int
     /// Requests whose every task has ended.

@@ -1,5 +1,5 @@
 /// What a worker slot is doing right now.
-public enum SlotPhase: UInt8, Sendable, CaseIterable, Hashable {
+public enum SlotPhase: UInt8, Sendable, Codable, CaseIterable, Hashable {
     /// No worker in this slot (above the cap, or unbounded mode with no thread here).
     case empty
     /// A worker is starting and has not yet asked for work.

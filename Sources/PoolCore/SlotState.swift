@@ -1,5 +1,5 @@
 /// One worker slot as the dashboard sees it: its phase, and the task it runs if any.
-public struct SlotState: Sendable, Hashable {
+public struct SlotState: Sendable, Hashable, Codable {
     public var phase: SlotPhase
     /// True when the slot is above the cap: its worker exits once its current task ends.
     public var isRetiring: Bool

@@ -1,7 +1,7 @@
 /// What one task does: its kind, its mean cost, and for mixed work the share spent on CPU.
 ///
 /// Written on the command line as `io:10ms`, `cpu:1ms` or `mixed:10ms:30%`.
-public struct TaskSpec: Sendable, Hashable {
+public struct TaskSpec: Sendable, Hashable, Codable {
     public var kind: WorkKind
     /// The mean cost in nanoseconds, before any time scale.
     public var costNanos: UInt64

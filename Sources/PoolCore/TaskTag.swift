@@ -1,5 +1,5 @@
 /// Which request a task belongs to: what the slots and the queue strip show.
-public struct TaskTag: Sendable, Hashable {
+public struct TaskTag: Sendable, Hashable, Codable {
     /// The request's number (from 1); 0 for a task that belongs to no request.
     public var requestID: Int
     /// Which of the request's tasks (0-based).

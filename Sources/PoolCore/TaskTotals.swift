@@ -1,7 +1,7 @@
 /// The pool's task counts, read together so that they add up.
 ///
 /// Invariant, at every sample: `accepted == completed + failed + cancelled + running + queued`.
-public struct TaskTotals: Sendable, Hashable {
+public struct TaskTotals: Sendable, Hashable, Codable {
     /// Tasks the pool took on (submitted and not rejected).
     public var accepted: Int
     public var completed: Int

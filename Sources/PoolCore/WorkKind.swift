@@ -1,5 +1,5 @@
 /// What a task does with its time.
-public enum WorkKind: String, Sendable, CaseIterable, Hashable {
+public enum WorkKind: String, Sendable, Codable, CaseIterable, Hashable {
     /// Burns CPU in a calibrated loop.
     case cpu
     /// Blocks its worker without using CPU, as a network or disk wait does.

@@ -1,6 +1,6 @@
 /// What process mode's worker processes have been through: how many were started, how many died
 /// and were replaced, and how long one takes to start.
-public struct WorkerProcessStats: Sendable, Hashable {
+public struct WorkerProcessStats: Sendable, Hashable, Codable {
     /// Worker processes started (first starts and replacements).
     public var spawned: Int
     /// Worker processes that died without being asked to (killed, crashed).

@@ -1,5 +1,5 @@
 /// What the request generator is doing: shown in the header's burst bar.
-public struct WorkloadStatus: Sendable, Hashable {
+public struct WorkloadStatus: Sendable, Hashable, Codable {
     /// The task every request fans out into.
     public var task: TaskSpec
     public var fanout: Int

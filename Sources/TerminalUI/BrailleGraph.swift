@@ -46,13 +46,6 @@ public struct BrailleGraph: Widget, Sendable, Hashable {
         self.init(series: [Series(values: values, style: style, mode: mode)], maximum: maximum)
     }
 
-    /// The dot bit of a braille cell for dot column 0–1 and dot row 0–3 from the top.
-    @inline(__always)
-    static func dotBit(column: Int, row: Int) -> UInt32 {
-        // Left column: dots 1, 2, 3, 7; right column: dots 4, 5, 6, 8.
-        row == 3 ? (column == 0 ? 0x40 : 0x80) : (column == 0 ? 0x01 : 0x08) << UInt32(row)
-    }
-
     /// The largest value that will be shown in an area `columns` cells wide.
     func scaleMaximum(columns: Int) -> Double {
         if let maximum { return maximum }
@@ -66,10 +59,9 @@ public struct BrailleGraph: Widget, Sendable, Hashable {
     /// Draws every series into `area`.
     public func render(in area: Rect, buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
-        let dotRows = area.height * 4, dotColumns = area.width * 2
+        var canvas = BrailleCanvas(columns: area.width, rows: area.height)
+        let dotRows = canvas.dotRows, dotColumns = canvas.dotColumns
         let top = scaleMaximum(columns: area.width)
-        var bits = [UInt32](repeating: 0, count: area.width * area.height)
-        var owner = [Int](repeating: -1, count: area.width * area.height)
         for (seriesIndex, entry) in series.enumerated() {
             let shown = entry.values.suffix(dotColumns)
             var dotColumn = dotColumns - shown.count
@@ -93,26 +85,13 @@ public struct BrailleGraph: Widget, Sendable, Hashable {
                 }
                 // `low..<high` are dot rows counted from the bottom.
                 for fromBottom in max(0, low)..<min(dotRows, max(low, high)) {
-                    let fromTop = dotRows - 1 - fromBottom
-                    let cell = (fromTop / 4) * area.width + dotColumn / 2
-                    bits[cell] |= BrailleGraph.dotBit(column: dotColumn % 2, row: fromTop % 4)
-                    owner[cell] = seriesIndex
+                    canvas.set(x: dotColumn, y: fromBottom, owner: seriesIndex)
                 }
                 previousLevel = level
                 dotColumn += 1
             }
         }
-        let blankStyle = series.first?.style ?? .plain
-        for row in 0..<area.height {
-            for column in 0..<area.width {
-                let index = row * area.width + column
-                let cell =
-                    bits[index] == 0
-                    ? Cell(" ", style: blankStyle)
-                    : Cell(scalar: Unicode.Scalar(0x2800 + bits[index])!, style: series[owner[index]].style)
-                buffer[area.x + column, area.y + row] = cell
-            }
-        }
+        canvas.render(in: area, buffer: &buffer, blank: series.first?.style ?? .plain) { series[$0].style }
     }
 
     /// The dot level of `value`: for an area, how many dots high the fill is (0…`dotRows`); for a

@@ -71,45 +71,23 @@ public struct BraillePlot: Widget, Sendable, Hashable {
     /// Draws every series into `area`.
     public func render(in area: Rect, buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
-        var bits = [UInt32](repeating: 0, count: area.width * area.height)
-        var owner = [Int](repeating: -1, count: area.width * area.height)
+        var canvas = BrailleCanvas(columns: area.width, rows: area.height)
         var markers: [(cell: Int, character: Character, style: Style)] = []
-        let dotRows = area.height * 4
-        func set(_ x: Int, _ y: Int, series index: Int) {
-            let fromTop = dotRows - 1 - y
-            let cell = (fromTop / 4) * area.width + x / 2
-            bits[cell] |= BrailleGraph.dotBit(column: x % 2, row: fromTop % 4)
-            owner[cell] = index
-        }
         for (index, entry) in series.enumerated() {
             let dots = entry.points.map { dot(of: $0, columns: area.width, rows: area.height) }
             switch entry.mode {
             case .marker(let character):
                 for d in dots {
-                    markers.append(((dotRows - 1 - d.y) / 4 * area.width + d.x / 2, character, entry.style))
+                    if let cell = canvas.cellIndex(x: d.x, y: d.y) { markers.append((cell, character, entry.style)) }
                 }
             case .line:
-                if dots.count == 1 { set(dots[0].x, dots[0].y, series: index) }
+                if dots.count == 1 { canvas.set(x: dots[0].x, y: dots[0].y, owner: index) }
                 for (from, to) in zip(dots, dots.dropFirst()) {
-                    // Bresenham between the two dots.
-                    var x = from.x, y = from.y
-                    let dx = abs(to.x - x), dy = -abs(to.y - y)
-                    let sx = x < to.x ? 1 : -1, sy = y < to.y ? 1 : -1
-                    var error = dx + dy
-                    while true {
-                        set(x, y, series: index)
-                        if x == to.x && y == to.y { break }
-                        let doubled = 2 * error
-                        if doubled >= dy { error += dy; x += sx }
-                        if doubled <= dx { error += dx; y += sy }
-                    }
+                    canvas.line(from: from, to: to, owner: index)
                 }
             }
         }
-        for index in bits.indices where bits[index] != 0 {
-            buffer[area.x + index % area.width, area.y + index / area.width] =
-                Cell(Character(Unicode.Scalar(0x2800 + bits[index])!), style: series[owner[index]].style)
-        }
+        canvas.render(in: area, buffer: &buffer) { series[$0].style }
         for marker in markers {
             buffer[area.x + marker.cell % area.width, area.y + marker.cell / area.width] = Cell(marker.character, style: marker.style)
         }

@@ -37,21 +37,21 @@ public struct CellBuffer: Sendable, Equatable {
 
     /// Fills `rect` (clipped to the buffer) with `cell`.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
-        let area = rect.intersection(bounds)
-        guard !area.isEmpty else { return }
-        for row in area.y..<area.maxY {
-            let start = row * width + area.x
-            for index in start..<(start + area.width) { cells[index] = cell }
-        }
+        updateCells(in: rect) { $0 = cell }
     }
 
     /// Sets the style of every cell in `rect`, keeping the characters.
     public mutating func setStyle(_ style: Style, in rect: Rect) {
+        updateCells(in: rect) { $0.style = style }
+    }
+
+    /// Applies `body` to every cell of `rect` clipped to the buffer, row by row.
+    private mutating func updateCells(in rect: Rect, _ body: (inout Cell) -> Void) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         for row in area.y..<area.maxY {
             let start = row * width + area.x
-            for index in start..<(start + area.width) { cells[index].style = style }
+            for index in start..<(start + area.width) { body(&cells[index]) }
         }
     }
 

@@ -1,7 +1,7 @@
 import PoolCore
 
 /// How the requests of one burst arrive.
-public enum ArrivalPattern: Sendable, Hashable {
+public enum ArrivalPattern: Sendable, Hashable, Codable {
     /// All requests arrive within this many nanoseconds, at uniformly random instants (0: all at once).
     case burst(windowNanos: UInt64)
     /// Requests arrive one by one at this mean rate per second, with exponential gaps.

@@ -1,7 +1,10 @@
 import PoolCore
 
 /// A workload: how many requests, how each fans out into tasks, what the tasks do, how they arrive.
-public struct Scenario: Sendable, Hashable {
+public struct Scenario: Sendable, Hashable, Codable, SchemaVersioned {
+    /// The schema scenarios are written under (recordings and lessons name theirs).
+    public static let schema = "pooltop.scenario/1"
+
     /// Requests per burst.
     public var requests: Int
     /// Tasks per request.

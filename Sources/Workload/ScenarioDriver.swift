@@ -1,18 +1,23 @@
 import Glibc
 import PoolCore
-import Synchronization
 
 /// Fires the scenario's bursts into a task sink at the right instants, and takes live commands
 /// (fire a burst now, arrivals on/off, another kind of work).
 ///
-/// `run()` is a blocking loop; the caller gives it a thread of its own. It never blocks the pool:
-/// it only submits.
+/// The driver keeps time on the clock it is given (by default the sink's), so a test can step it
+/// through a scenario without sleeping: `step()` submits whatever has fallen due and says when the
+/// next thing is due. `run()` is the same steps in a blocking loop, for a thread of its own. It never
+/// blocks the pool: it only submits.
 public final class ScenarioDriver: Sendable {
     private struct ActiveBurst {
         var index: Int
         var requests: [PlannedRequest]
         var startNanos: UInt64
         var next = 0
+
+        var isDone: Bool { next >= requests.count }
+        /// When the next request of this burst arrives, if one is left.
+        var nextArrivalNanos: UInt64? { isDone ? nil : startNanos + requests[next].offsetNanos }
     }
 
     private struct State {
@@ -21,6 +26,7 @@ public final class ScenarioDriver: Sendable {
         var pendingFires = 0
         var stopping = false
         var finished = false
+        var started = false
         var burstsFired = 0
         var burstSubmitted = 0
         var burstSize = 0
@@ -28,23 +34,32 @@ public final class ScenarioDriver: Sendable {
         var nextRequestID = 1
     }
 
+    /// How long `run()` sleeps at most between steps, so that commands take effect promptly.
+    public static let commandLatencyNanos: UInt64 = 10_000_000
+
     public let scenario: Scenario
     private let planner: BurstPlanner
     private let sink: any TaskSink
+    private let clock: @Sendable () -> UInt64
     private let state: LockedValue<State>
+    /// The bursts being submitted; touched only by the thread that steps the driver.
+    private let active = LockedValue<[ActiveBurst]>([])
 
     /// A driver for `scenario` into `sink`. With `scenario.bursts == nil` bursts repeat every interval
     /// while arrivals are enabled (`arrivalsEnabled`), and `fireBurst()` adds one at any time.
-    public init(scenario: Scenario, sink: any TaskSink, arrivalsEnabled: Bool = true) {
+    /// - Parameter clock: now, in nanoseconds, for the schedule; nil uses the sink's clock. Request
+    ///   arrival times given to the sink always come from the sink's clock.
+    public init(scenario: Scenario, sink: any TaskSink, arrivalsEnabled: Bool = true, clock: (@Sendable () -> UInt64)? = nil) {
         self.scenario = scenario
         self.planner = BurstPlanner(scenario: scenario)
         self.sink = sink
+        self.clock = clock ?? { [sink] in sink.nowNanos }
         self.state = LockedValue(State(task: scenario.task, arrivalsEnabled: arrivalsEnabled))
     }
 
     // MARK: - Commands
 
-    /// Fires one more burst now.
+    /// Fires one more burst at the next step.
     public func fireBurst() { state.withLock { $0.pendingFires += 1 } }
 
     /// Turns the repeating bursts on or off.
@@ -62,19 +77,7 @@ public final class ScenarioDriver: Sendable {
         sink.record(.settingChanged, "work \(task)")
     }
 
-    /// Carries out a dashboard command that concerns arrivals or work; false for the others.
-    @discardableResult
-    public func apply(_ command: PoolCommand) -> Bool {
-        switch command {
-        case .fireBurst: fireBurst()
-        case .setArrivalsEnabled(let on): setArrivalsEnabled(on)
-        case .setWorkKind(let kind): setWorkKind(kind)
-        default: return false
-        }
-        return true
-    }
-
-    /// Ends `run()` at its next step; requests not yet submitted are dropped.
+    /// Ends the driver at its next step; requests not yet submitted are dropped.
     public func stop() { state.withLock { $0.stopping = true } }
 
     /// True once every scheduled burst has been submitted (never, for repeating bursts) or after `stop()`.
@@ -82,7 +85,7 @@ public final class ScenarioDriver: Sendable {
 
     /// The generator's state for the header.
     public var status: WorkloadStatus {
-        let now = sink.nowNanos
+        let now = clock()
         return state.withLock { s in
             WorkloadStatus(task: s.task, fanout: scenario.fanout, burstSubmitted: s.burstSubmitted, burstSize: s.burstSize,
                            burstsFired: s.burstsFired, arrivalsEnabled: s.arrivalsEnabled,
@@ -90,31 +93,37 @@ public final class ScenarioDriver: Sendable {
         }
     }
 
-    // MARK: - The loop
+    // MARK: - Stepping
 
-    /// Submits requests as they fall due until the scenario is done or `stop()` is called.
-    public func run() {
-        var active: [ActiveBurst] = []
-        let start = sink.nowNanos
-        state.withLock { $0.nextBurstAtNanos = start }
-        while true {
-            let now = sink.nowNanos
-            let (fires, task, stop, scheduledDue) = state.withLock { s -> (Int, TaskSpec, Bool, Bool) in
-                let fires = s.pendingFires
-                s.pendingFires = 0
-                var due = false
-                if let at = s.nextBurstAtNanos, now >= at {
-                    if let bursts = scenario.bursts {
-                        due = s.burstsFired < bursts
-                    } else {
-                        due = s.arrivalsEnabled
-                    }
-                    s.nextBurstAtNanos = at + scenario.intervalNanos
-                    if let bursts = scenario.bursts, s.burstsFired + (due ? 1 : 0) >= bursts { s.nextBurstAtNanos = nil }
-                }
-                return (fires, s.task, s.stopping, due)
+    /// Submits every request that has fallen due by now on the driver's clock: bursts fired since
+    /// the last step, a scheduled burst whose time has come, and the arrivals of bursts under way.
+    /// Call it from one thread at a time.
+    /// - Returns: when the next request or scheduled burst is due, on the driver's clock; nil when
+    ///   nothing is scheduled (the driver is finished, or waits for a command).
+    @discardableResult
+    public func step() -> UInt64? {
+        let now = clock()
+        let (fires, task, stop, scheduledDue) = state.withLock { s -> (Int, TaskSpec, Bool, Bool) in
+            if !s.started {
+                s.started = true
+                s.nextBurstAtNanos = now
             }
-            if stop { break }
+            let fires = s.pendingFires
+            s.pendingFires = 0
+            var due = false
+            if let at = s.nextBurstAtNanos, now >= at {
+                if let bursts = scenario.bursts {
+                    due = s.burstsFired < bursts
+                } else {
+                    due = s.arrivalsEnabled
+                }
+                s.nextBurstAtNanos = at + scenario.intervalNanos
+                if let bursts = scenario.bursts, s.burstsFired + (due ? 1 : 0) >= bursts { s.nextBurstAtNanos = nil }
+            }
+            return (fires, s.task, s.stopping, due)
+        }
+        if stop { return finish() }
+        return active.withLock { active -> UInt64? in
             for _ in 0..<(fires + (scheduledDue ? 1 : 0)) {
                 let index = state.withLock { s -> Int in
                     s.burstsFired += 1
@@ -125,46 +134,66 @@ public final class ScenarioDriver: Sendable {
                 active.append(ActiveBurst(index: index, requests: planner.requests(ofBurst: index, task: task), startNanos: now))
                 sink.record(.burstFired, "burst \(index + 1): \(scenario.requests) requests × \(scenario.fanout) tasks")
             }
-            for position in active.indices { submitDue(&active[position], task: task, now: sink.nowNanos) }
-            active.removeAll { $0.next >= $0.requests.count }
-            let done = state.withLock { s -> Bool in
-                guard let bursts = scenario.bursts else { return false }
-                return s.burstsFired >= bursts && active.isEmpty && s.pendingFires == 0
+            for position in active.indices { submitDue(&active[position], task: task, now: clock()) }
+            active.removeAll { $0.isDone }
+            let (done, nextBurst) = state.withLock { s -> (Bool, UInt64?) in
+                guard let bursts = scenario.bursts else { return (false, s.arrivalsEnabled ? s.nextBurstAtNanos : nil) }
+                return (s.burstsFired >= bursts && active.isEmpty && s.pendingFires == 0, s.nextBurstAtNanos)
             }
-            if done { break }
-            sleepUntilNextStep(active: active, now: sink.nowNanos)
+            if done {
+                state.withLock { $0.finished = true }
+                return nil
+            }
+            return (active.compactMap(\.nextArrivalNanos) + [nextBurst].compactMap { $0 }).min()
         }
+    }
+
+    /// Steps until the scenario is done or `stop()` is called, sleeping between steps until the
+    /// next arrival, the next scheduled burst, or `commandLatencyNanos`, whichever comes first.
+    /// - Parameter sleep: sleeps until a time on the driver's clock (by default, on the monotonic
+    ///   clock, which is the sink's).
+    public func run(sleep: (UInt64) -> Void = ScenarioDriver.monotonicSleep(until:)) {
+        while !isFinished {
+            let next = step()
+            if isFinished { break }
+            let now = clock()
+            let deadline = min(next ?? .max, now + Self.commandLatencyNanos)
+            if deadline > now { sleep(deadline) }
+        }
+    }
+
+    /// Marks the driver finished after `stop()`.
+    private func finish() -> UInt64? {
         state.withLock { $0.finished = true }
+        return nil
     }
 
     /// Submits every request of `burst` whose arrival time has come.
     private func submitDue(_ burst: inout ActiveBurst, task: TaskSpec, now: UInt64) {
-        while burst.next < burst.requests.count, burst.startNanos + burst.requests[burst.next].offsetNanos <= now {
+        while let arrival = burst.nextArrivalNanos, arrival <= now {
             let request = burst.requests[burst.next]
             let id = state.withLock { s -> Int in
                 s.nextRequestID += 1
                 s.burstSubmitted += 1
                 return s.nextRequestID - 1
             }
-            let arrival = sink.nowNanos
+            let arrived = sink.nowNanos
             let fanout = request.taskCosts.count
-            sink.requestArrived(TaskTag(requestID: id, taskIndex: 0, fanout: fanout, requestArrivalNanos: arrival))
+            sink.requestArrived(TaskTag(requestID: id, taskIndex: 0, fanout: fanout, requestArrivalNanos: arrived))
             for (index, cost) in request.taskCosts.enumerated() {
-                _ = sink.submit(task, costNanos: cost, tag: TaskTag(requestID: id, taskIndex: index, fanout: fanout, requestArrivalNanos: arrival))
+                _ = sink.submit(task, costNanos: cost, tag: TaskTag(requestID: id, taskIndex: index, fanout: fanout, requestArrivalNanos: arrived))
             }
             burst.next += 1
         }
     }
 
-    /// Sleeps until the next arrival, the next scheduled burst, or 10 ms (to take commands), whichever is first.
-    private func sleepUntilNextStep(active: [ActiveBurst], now: UInt64) {
-        var deadline = now + 10_000_000
-        for burst in active where burst.next < burst.requests.count {
-            deadline = min(deadline, burst.startNanos + burst.requests[burst.next].offsetNanos)
-        }
-        if let at = state.withLock({ $0.nextBurstAtNanos }) { deadline = min(deadline, at) }
-        guard deadline > now else { return }
-        var request = timespec(tv_sec: Int((deadline - now) / 1_000_000_000), tv_nsec: Int((deadline - now) % 1_000_000_000))
+    /// Sleeps until `deadline` on CLOCK_MONOTONIC, through interruptions.
+    public static func monotonicSleep(until deadline: UInt64) {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let current = UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+        guard deadline > current else { return }
+        var request = timespec(tv_sec: Int((deadline - current) / 1_000_000_000), tv_nsec: Int((deadline - current) % 1_000_000_000))
         var remaining = timespec()
         while nanosleep(&request, &remaining) == -1 && errno == EINTR { request = remaining }
     }

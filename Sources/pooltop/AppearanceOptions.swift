@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DashboardLoop
 import NcursesBackend
 import TerminalUI
 
@@ -32,26 +33,35 @@ struct AppearanceOptions: ParsableArguments {
         color.colorDepth(terminalColors: 256, noColor: ProcessInfo.processInfo.environment["NO_COLOR"]) == .monochrome
     }
 
-    /// The themes `t` cycles through and the index of the chosen one. A theme file with problems is
-    /// still used (bad lines fall back); each problem is reported on stderr with its file and line.
+    /// The themes `t` cycles through and the index of the chosen one; each problem of the chosen
+    /// theme's file goes to `report` with its file and line.
     /// - Throws: a `ValidationError` when `--theme` names no theme.
     func loadThemes(report: (String) -> Void) throws -> (themes: [Theme], index: Int) {
         let catalog = ThemeCatalog(directories: Self.themeDirectories)
-        var themes: [Theme] = []
-        for name in catalog.names() {
-            guard let result = catalog.load(name) else { continue }
-            themes.append(result.theme)
-        }
-        guard let chosen = catalog.load(theme) else {
+        guard let selection = catalog.selection(theme, monochrome: isMonochrome) else {
             throw ValidationError("--theme: no theme named \"\(theme)\" (available: \(catalog.names().joined(separator: ", ")); or give a path to a .theme file)")
         }
-        for problem in chosen.problems { report("pooltop: theme \(problem)") }
-        if isMonochrome { return ([Theme.monochrome], 0) }
-        if let index = themes.firstIndex(where: { $0.name == chosen.theme.name }) {
-            themes[index] = chosen.theme
-            return (themes, index)
+        for problem in selection.problems { report("pooltop: theme \(problem)") }
+        return (selection.themes, selection.index)
+    }
+
+    /// Opens the terminal, runs the dashboard on `source` until it ends, gives the terminal back
+    /// and says what there is to say (a recording saved).
+    /// - Throws: `ExitCode(1)` without a usable terminal, or the runner's status when not 0.
+    func runDashboard(_ source: DashboardRunner.Source, fps: Int, recordPath: String? = nil, notice: String? = nil,
+                      castPath: String? = nil) throws {
+        let (themes, index) = try loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let terminal: TerminalSession
+        do {
+            terminal = try TerminalSession.open(colorMode: color, castPath: castPath)
+        } catch {
+            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
+            throw ExitCode(1)
         }
-        themes.insert(chosen.theme, at: 0)
-        return (themes, 0)
+        let outcome = DashboardRunner(terminal: terminal, source: source, themes: themes, themeIndex: index, fps: fps,
+                                      recordPath: recordPath, notice: notice).run()
+        terminal.close()
+        for message in outcome.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

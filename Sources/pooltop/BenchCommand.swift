@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Bench
+import Sessions
 import Glibc
 
 /// `pooltop bench`: pooltop's engine in thread and process mode against Python's pools, side
@@ -44,38 +46,21 @@ struct BenchCommand: ParsableCommand {
     var noWatching = false
 
     func validate() throws {
-        guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be 1...100, got \(rounds)") }
-        _ = try selectedWorkloads()
+        guard BenchOptions.roundsRange.contains(rounds) else { throw ValidationError("--rounds must be 1...100, got \(rounds)") }
+        do throws(BenchFailure) { _ = try options.selectedWorkloads() } catch { throw ValidationError(error.description) }
     }
 
-    /// The workloads `--workloads` names, in A…E order.
-    private func selectedWorkloads() throws -> [BenchWorkload] {
-        let letters = Set(workloads.uppercased().filter { $0 != "," && $0 != " " }.map(String.init))
-        let unknown = letters.subtracting(BenchWorkload.allCases.map(\.rawValue))
-        guard unknown.isEmpty, !letters.isEmpty else {
-            throw ValidationError("--workloads takes letters among A, B, C, D, E (e.g. ABE), got \"\(workloads)\"")
-        }
-        return BenchWorkload.allCases.filter { letters.contains($0.rawValue) }
+    /// The options as the bench library takes them.
+    private var options: BenchOptions {
+        BenchOptions(rounds: rounds, quick: quick, workloads: workloads, python: noPeers ? nil : python,
+                     peersScript: peersScript, measuresWatching: !noWatching)
     }
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)  // a peer that dies early must not take pooltop with it
-        var parameters = quick ? BenchParameters.quick : BenchParameters.full(rounds: rounds)
-        parameters.workloads = try selectedWorkloads()
-        let peers: Result<BenchPeerRunner, BenchFailure>
-        if noPeers {
-            peers = .failure(BenchFailure("--no-peers"))
-        } else {
-            do throws(BenchFailure) {
-                peers = .success(try BenchPeerRunner(command: python, script: peersScript))
-            } catch {
-                peers = .failure(error)
-            }
-        }
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
-        let suite = BenchSuite(parameters: parameters, peers: peers, measuresWatching: !noWatching) { fraction, detail in
-            bar.show(fraction, detail: detail)
-        }
+        let suite: BenchSuite
+        do throws(BenchFailure) { suite = try options.suite { bar.show($0, detail: $1) } } catch { throw ValidationError(error.description) }
         let report = suite.run()
         bar.finish()
         if json {

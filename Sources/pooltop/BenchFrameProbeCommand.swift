@@ -1,16 +1,10 @@
 import ArgumentParser
-import CPoolSupport
-import Dashboard
+import Bench
 import Foundation
 import NcursesBackend
-import PoolCore
-import PoolEngine
-import Workload
 
 /// `pooltop bench frame-probe` (hidden): what `pooltop bench` runs on a pseudo-terminal to
-/// measure the dashboard's cost. It opens a real ncurses session on its terminal, runs the
-/// classic bursts on a thread pool, measures frames, then the loop's CPU share at each frame
-/// rate, and writes a `BenchFrameReport` as JSON on fd 3.
+/// measure the dashboard's cost (see `BenchFrameProbe`).
 struct BenchFrameProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frame-probe",
@@ -34,27 +28,7 @@ struct BenchFrameProbeCommand: ParsableCommand {
         setenv("TERM", term, 1)
         let session = try TerminalSession.open(colorMode: .always)
         defer { session.close() }
-        let pool = WorkerPool(configuration: PoolConfiguration())
-        // The classic demo's bursts, one every 2.5 s so that one is always running.
-        let scenario = Scenario(bursts: nil, intervalNanos: 2_500_000_000)
-        let driver = ScenarioDriver(scenario: scenario, sink: pool, arrivalsEnabled: true)
-        _ = ThreadLauncher.start { driver.run() }
-        defer {
-            driver.stop()
-            pool.terminate()
-        }
-        let size = session.size
-        var state = DashboardState(width: size.width, height: size.height)
-        var loop = BenchFrameLoop(session: session, pool: pool, driver: driver)
-        let costs = loop.measureFrames(frames, state: &state)
         let rates = fps.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let shares = rates.map { loop.measureCPUShare(fps: $0, seconds: seconds, state: &state) }
-        let report = BenchFrameReport(
-            width: size.width, height: size.height,
-            snapshotMicros: costs.snapshot, buildMicros: costs.build, drawMicros: costs.draw, totalMicros: costs.total,
-            bytesPerFrame: 0, cpuShares: shares
-        )
-        let data = try JSONEncoder().encode(report)
-        BenchSubprocess.writeAll(Array(data), to: 3)
+        try BenchFrameProbe(frames: frames, seconds: seconds, rates: rates).run(on: session)
     }
 }

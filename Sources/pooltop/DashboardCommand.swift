@@ -1,14 +1,16 @@
 import ArgumentParser
+import Dashboard
 import PoolCore
 import Foundation
-import NcursesBackend
+import DashboardLoop
+import Sessions
 
 /// `pooltop` (the default): the live dashboard.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "Open the live dashboard (the default): a pool under bursts of requests, changed by keys.",
-        discussion: "Keys: b burst, a arrivals, +/- cap ±1, ]/[ cap ±10, m mode, w work, l lock, g GIL, k kill, </> slower/faster, space pause, r reset, t theme, ? help, q quit."
+        discussion: KeyBindings.standard.commandLineSummary
     )
 
     @OptionGroup var scenario: ScenarioOptions
@@ -24,19 +26,14 @@ struct DashboardCommand: ParsableCommand {
         guard PoolLimits.fps.contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
     }
 
+    @Option(help: ArgumentHelp("Record the run into this file from the start (gzip-compressed when it ends in .gz); R starts and stops recording too.", valueName: "file"))
+    var record: String?
+
+    @Option(help: ArgumentHelp("Keep the screen as an asciicast v2 file (asciinema play/cat, or a web player).", valueName: "file.cast"))
+    var cast: String?
+
     func run() throws {
-        let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        let session: TerminalSession
-        do {
-            session = try TerminalSession.open(colorMode: appearance.color)
-        } catch {
-            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        let runner = DashboardRunner(session: session, configuration: scenario.configuration,
-                                     scenario: scenario.scenario(repeating: true), themes: themes, themeIndex: index, fps: fps, arrivals: arrivals)
-        let status = runner.run()
-        session.close()
-        if status != 0 { throw ExitCode(status) }
+        let live = LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals)
+        try appearance.runDashboard(.live(live), fps: fps, recordPath: record, castPath: cast)
     }
 }

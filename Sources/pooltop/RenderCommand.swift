@@ -3,8 +3,8 @@ import Dashboard
 import Foundation
 import PoolCore
 import PoolEngine
+import Sessions
 import TerminalUI
-import Workload
 
 /// `pooltop render`: one frame of the dashboard as text, without a terminal.
 struct RenderCommand: ParsableCommand {
@@ -38,23 +38,21 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        let pool = WorkerPool(configuration: scenario.configuration)
-        let driver = ScenarioDriver(scenario: scenario.scenario(repeating: true), sink: pool, arrivalsEnabled: true)
-        _ = ThreadLauncher.start { driver.run() }
-        var state = DashboardState(width: width, height: height, themes: themes, themeIndex: index)
-        let start = MonotonicClock.now()
-        let end = start + after.nanoseconds
-        while true {
-            let now = MonotonicClock.now()
-            var snapshot = pool.snapshot()
-            snapshot.workload = driver.status
-            _ = state.update(.snapshot(snapshot))
+        let live = LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true))
+        live.start()
+        var state = DashboardState(width: width, height: height, themes: themes, themeIndex: index, availableModes: live.capabilities.modes)
+        let clock = SystemClock()
+        let end = clock.nowNanos + after.nanoseconds
+        // Ten samples a second, so the graphs have the history they have on a live screen.
+        FrameLoop(clock: clock, framesPerSecond: 10).run(frame: { now in
+            _ = state.update(.snapshot(live.snapshot(latencyMaxAgeNanos: 0)))
             _ = state.update(.tick(nanos: now))
-            if now >= end { break }
-            MonotonicClock.sleep(until: min(end, now + 100_000_000))
-        }
-        driver.stop()
-        pool.terminate()
+            return now < end
+        }, idle: { _ in
+            clock.sleep(until: min(end, clock.nowNanos + 100_000_000))
+            return clock.nowNanos >= end ? .drawNow : .keepGoing
+        })
+        live.stop()
         let frame = state.frame()
         if ansi && !appearance.isMonochrome {
             print(frame.ansiLines(depth: .trueColor).joined(separator: "\n"))

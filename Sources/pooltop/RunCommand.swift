@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PoolCore
+import Sessions
 import Workload
 
 /// `pooltop run`: the scenario without a screen, then a summary.
@@ -26,6 +27,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("chaos-kill"), help: ArgumentHelp("Process mode: SIGKILL random worker processes at this average rate per second during the run (fault injection).", valueName: "rate"))
     var chaosKill: Double = 0
 
+    @Option(help: ArgumentHelp("Record the run into this file (gzip-compressed when it ends in .gz), for replay and export.", valueName: "file"))
+    var record: String?
+
+    @Option(help: ArgumentHelp("Write a Perfetto / Chrome trace of the run to this file (every task as a slice on its slot).", valueName: "file"))
+    var trace: String?
+
     func validate() throws {
         guard sampleInterval.nanoseconds >= 1_000_000 else { throw ValidationError("--sample-interval must be at least 1ms") }
         guard chaosKill >= 0, chaosKill <= 1000, chaosKill.isFinite else { throw ValidationError("--chaos-kill must be between 0 and 1000 kills per second, got \(chaosKill)") }
@@ -38,11 +45,30 @@ struct RunCommand: ParsableCommand {
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let run = HeadlessRun(configuration: scenario.configuration, scenario: scenario.scenario(repeating: false),
                               sampleIntervalNanos: sampleInterval.nanoseconds, chaosKillsPerSecond: chaosKill)
-        let (summary, _) = run.run { snapshot, fraction in
+        let onSample = { (snapshot: PoolSnapshot, fraction: Double) in
             if stream, let data = try? encoder.encode(SampleRecord(snapshot)) {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }
             progress.show(fraction, detail: "\(snapshot.totals.finished) tasks done, \(snapshot.busy) running, \(snapshot.queueDepth) queued")
+        }
+        let path = record ?? trace.map { _ in NSTemporaryDirectory() + "pooltop-trace-\(getpid()).rec" }
+        let summary: RunSummary
+        do throws(RecordingError) {
+            if let path {
+                let (result, _, recorder) = try run.run(recordingInto: path, onSample: onSample)
+                summary = result
+                if let failure = recorder.failure { throw failure }
+                if let trace {
+                    try PerfettoExport.write(try Recording(contentsOf: path), to: trace)
+                    if record == nil { try? FileManager.default.removeItem(atPath: path) }
+                }
+            } else {
+                summary = run.run(onSample: onSample).0
+            }
+        } catch {
+            progress.finish()
+            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
+            throw ExitCode(1)
         }
         progress.finish()
         if json {

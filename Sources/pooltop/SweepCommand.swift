@@ -1,8 +1,11 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import NcursesBackend
 import PoolCore
+import Sizing
 import PoolEngine
+import Sessions
 import TerminalUI
 import Workload
 
@@ -65,7 +68,7 @@ struct SweepCommand: ParsableCommand {
             return
         }
         let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        let columns = width ?? SweepCommand.terminalColumns() ?? 100
+        let columns = width ?? TerminalWidth.ofStandardOutput() ?? 100
         let title = "pooltop sweep — \(configuration.mode.rawValue), \(workload.workloadDescription), lock \(configuration.lockEnabled ? "on" : "off")"
             + (configuration.interpreterLockEnabled ? ", GIL on" : "") + "; \(caps.caps.count) caps × \(repeats) runs, \(conditions.cores) cores"
         let view = SweepReportView(result: result, title: title, theme: themes[index])
@@ -73,13 +76,5 @@ struct SweepCommand: ParsableCommand {
         view.render(in: buffer.bounds, buffer: &buffer)
         let colored = !appearance.isMonochrome && (appearance.color == .always || (appearance.color == .auto && isatty(STDOUT_FILENO) == 1))
         print(colored ? buffer.ansiLines(depth: .trueColor).joined(separator: "\n") : buffer.plainText)
-    }
-
-    /// The width of the terminal on stdout, when it is one (clamped to 60...200).
-    static func terminalColumns() -> Int? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return min(200, max(60, Int(size.ws_col)))
     }
 }

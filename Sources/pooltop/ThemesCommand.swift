@@ -29,24 +29,3 @@ struct ThemesCommand: ParsableCommand {
         for problem in problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
     }
 }
-
-/// One line of `pooltop themes`: the name, a swatch of the request palette and slot states, the source.
-struct ThemeSwatch: Widget {
-    let name: String
-    let theme: Theme
-    let source: String
-
-    func render(in area: Rect, buffer: inout CellBuffer) {
-        var x = buffer.write(name.padding(toLength: 16, withPad: " ", startingAt: 0), x: area.x, y: area.y,
-                             style: theme.style(.text), clip: area)
-        for index in 0..<8 {
-            x = buffer.write("██", x: x, y: area.y, style: Style(foreground: theme.requestColor(index)), clip: area)
-        }
-        x = buffer.write(" ", x: x, y: area.y, clip: area)
-        let states: [ThemeRole] = [.slotIdle, .slotBusy, .slotLockWait, .slotLockHold, .slotRetiring, .slotStarting, .slotCrashed]
-        for role in states {
-            x = buffer.write("■", x: x, y: area.y, style: Style(foreground: theme.color(role)), clip: area)
-        }
-        buffer.write("  " + source, x: x, y: area.y, style: theme.style(.dimText), clip: area)
-    }
-}

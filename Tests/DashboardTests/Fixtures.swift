@@ -1,5 +1,6 @@
 import Dashboard
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// Hand-made snapshots with fixed numbers, so screens are the same on every run.

@@ -112,9 +112,9 @@ import Testing
             FooterView(isPaused: false, isHelpVisible: false, snapshotsWhilePaused: 0, commandEcho: nil, styles: styles)
                 .rendered(width: width).lines[0]
         }
-        #expect(footer(80) == "burst auto +-[]cap mode work lock gil kill <> ␣pause reset theme sweep ? quit   ")
-        #expect(footer(40) == "b a +-[] m w l g k <> ␣ r t s ? q       ")
-        #expect(footer(150).hasPrefix("b burst  a arrivals  + - cap  ] [ cap±10  m mode  w work  l lock  g GIL  k kill"))
+        #expect(footer(80) == "burst auto +-[]cap mode work lock gil kill <> ␣pause reset theme sweep R ? quit ")
+        #expect(footer(40) == "b a +-[] m w l g k <> ␣ r t s R ? q     ")
+        #expect(footer(200).hasPrefix("b burst  a arrivals  + - cap  ] [ cap±10  m mode  w work  l lock  g GIL  k kill"))
     }
 
     @Test func theFooterEchoesTheLastCommandWhenThereIsRoom() {

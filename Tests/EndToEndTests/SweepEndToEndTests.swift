@@ -64,7 +64,7 @@ import Testing
         try tmux.send("Enter")
         #expect(tmux.waitFor("rec ✓"), "the recommended cap was not applied:\n\((try? tmux.screen()) ?? "")")
         try tmux.send("Escape")
-        let closed = tmux.waitUntil { !$0.contains("pool-size sweep") && $0.contains("sweep  ?  quit") }
+        let closed = tmux.waitUntil { !$0.contains("pool-size sweep") && $0.contains("sweep  R  ?  quit") }
         #expect(closed, "the overlay did not close:\n\((try? tmux.screen()) ?? "")")
         try tmux.send("q")
         #expect(tmux.exitStatus() == 0)

@@ -9,14 +9,16 @@ final class TmuxSession {
     let socket: String
     private let config: URL
 
-    /// Starts `arguments` (the pooltop binary's arguments) in a new session of `width`×`height`.
-    init(_ arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+    /// Starts `arguments` (the pooltop binary's arguments) in a new session of `width`×`height`, in
+    /// `directory` when one is given.
+    init(_ arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:], directory: URL? = nil) throws {
         socket = "pooltop-e2e-\(getpid())-\(Self.counter.add(1, ordering: .relaxed).newValue)"
         config = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).conf")
         try "set -g remain-on-exit on\nset -g status off\n".write(to: config, atomically: true, encoding: .utf8)
         var command = ["-L", socket, "-f", config.path, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
                        "-e", "LANG=C.UTF-8", "-e", "SWIFT_BACKTRACE=interactive=no"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
+        if let directory { command += ["-c", directory.path] }
         command.append(([Binary.pooltop.path] + arguments).map(Self.quoted).joined(separator: " "))
         let started = try Binary.run("tmux", command)
         guard started.status == 0 else { throw TmuxError(message: "tmux new-session exited \(started.status)") }

@@ -27,14 +27,6 @@ struct RequestLedgerTests {
         #expect(ledger.arrived == 1)
     }
 
-    @Test("the sizing formulas")
-    func formulas() {
-        #expect(SizingFormulas.littlesLaw(arrivalRate: 500, meanSeconds: 0.2) == 100)
-        #expect(SizingFormulas.suggestedPoolSize(cores: 2, blockedNanos: 50_000_000, computeNanos: 1_000_000) == 102)
-        #expect(SizingFormulas.suggestedPoolSize(cores: 4, blockedNanos: 0, computeNanos: 1_000) == 4)
-        #expect(SizingFormulas.suggestedPoolSize(cores: 2, blockedNanos: 10, computeNanos: 0) == nil)
-    }
-
     @Test("totals add up only when every accepted task is accounted for")
     func totals() {
         #expect(TaskTotals(accepted: 10, completed: 4, failed: 1, cancelled: 1, running: 2, queued: 2).addsUp)

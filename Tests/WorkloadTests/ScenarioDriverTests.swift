@@ -44,20 +44,55 @@ struct ScenarioDriverTests {
     @Test("fired bursts, work kind and arrivals change live; stop ends the loop")
     func liveCommands() throws {
         let sink = RecordingSink()
+        let clock = LockedValue<UInt64>(1_000)
         let driver = ScenarioDriver(scenario: Scenario(requests: 5, fanout: 2, arrival: .burst(windowNanos: 0), bursts: nil,
-                                                       intervalNanos: 3_600_000_000_000), sink: sink, arrivalsEnabled: false)
-        driver.apply(.setWorkKind(.cpu))
-        driver.apply(.fireBurst)
-        driver.apply(.fireBurst)
-        let thread = Thread { driver.run() }
-        thread.start()
-        var waited = 0
-        while sink.tags.count < 20 && waited < 5_000 { usleep(1_000); waited += 1 }
+                                                       intervalNanos: 3_600_000_000_000), sink: sink, arrivalsEnabled: false,
+                                    clock: { clock.withLock { $0 } })
+        driver.setWorkKind(.cpu)
+        driver.fireBurst()
+        driver.fireBurst()
+        // Arrivals are off and nothing else is scheduled: one step submits both bursts at once.
+        #expect(driver.step() == nil)
+        #expect(sink.tags.count == 20)
+        #expect(!driver.isFinished)
         driver.stop()
-        while !driver.isFinished && waited < 10_000 { usleep(1_000); waited += 1 }
+        clock.withLock { $0 += 1_000_000 }
+        #expect(driver.step() == nil)
         #expect(sink.tags.count == 20)
         #expect(driver.isFinished)
         #expect(driver.status.task.kind == .cpu)
         #expect(sink.events.contains("work cpu:50ms"))
+    }
+
+    @Test("stepped on an injected clock, a burst's requests arrive at their planned instants")
+    func steppedClock() {
+        let sink = RecordingSink()
+        let clock = LockedValue<UInt64>(0)
+        let scenario = Scenario(requests: 10, fanout: 1, arrival: .burst(windowNanos: 1_000_000_000), bursts: 1, intervalNanos: 5_000_000_000)
+        let driver = ScenarioDriver(scenario: scenario, sink: sink, clock: { clock.withLock { $0 } })
+        var steps = 0
+        while !driver.isFinished, steps < 100 {
+            let next = driver.step()
+            if let next { clock.withLock { $0 = max($0, next) } }
+            steps += 1
+        }
+        #expect(driver.isFinished)
+        #expect(sink.tags.count == 10)
+        #expect(clock.withLock { $0 } <= 1_000_000_000)
+        #expect(steps <= 12)
+    }
+}
+
+@Suite("Scenarios are written down with their schema")
+struct ScenarioCodableTests {
+    @Test("a scenario round-trips through JSON")
+    func roundTrip() throws {
+        for scenario in [Scenario.classic,
+                         Scenario(requests: 7, fanout: 3, task: TaskSpec(kind: .cpu, costNanos: 2_000_000), costDistribution: .exp,
+                                  arrival: .poisson(ratePerSecond: 200), bursts: 4, intervalNanos: 3, seed: 99)] {
+            let data = try JSONEncoder().encode(Versioned(scenario))
+            #expect(String(decoding: data, as: UTF8.self).contains(#""schema":"pooltop.scenario\/1""#))
+            #expect(try JSONDecoder().decode(Versioned<Scenario>.self, from: data).value == scenario)
+        }
     }
 }

@@ -43,4 +43,26 @@ void pooltop_guard_release_stderr(void);
 /// Disarms the guard without touching the terminal, after ncurses restored it itself (endwin).
 void pooltop_guard_disarm(void);
 
+/// Puts back the terminal modes saved by pooltop_guard_save_terminal, without writing anything,
+/// and disarms the guard (used when ncurses drew into a pseudo-terminal and restored only that).
+/// Returns 0, or -1 when nothing was saved.
+int pooltop_guard_restore_modes(void);
+
+// MARK: - A pseudo-terminal between ncurses and the real terminal (--cast)
+
+/// Opens a pseudo-terminal of `rows`×`columns`; its two ends go to `master` and `slave`
+/// (close-on-exec). Returns 0, or -1 with errno set.
+int pooltop_relay_open_pty(int *master, int *slave, int rows, int columns);
+
+/// Puts the terminal `fd` in the input modes ncurses gives its own terminal (no line editing, no
+/// echo, CR not turned into NL), for a screen whose ncurses draws elsewhere. Returns 0 or -1.
+int pooltop_relay_input_mode(int fd);
+
+/// Copies the size of `from_fd` to `to_fd` now and on every SIGWINCH, before the handler that was
+/// there (ncurses') runs, so ncurses reads the new size from its own terminal. Returns 0 or -1.
+int pooltop_relay_mirror_size(int from_fd, int to_fd);
+
+/// Stops copying sizes and puts the previous SIGWINCH handler back.
+void pooltop_relay_stop_mirroring(void);
+
 #endif

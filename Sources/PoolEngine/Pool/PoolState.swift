@@ -73,6 +73,8 @@ struct PoolState {
     private(set) var blockedNanosTotal: UInt64 = 0
     private(set) var profiledTasks = 0
     private(set) var events = Deque<PoolEvent>()
+    /// Task submissions and runs, while a recording keeps them.
+    private(set) var taskLog = TaskLog()
     let origin: UInt64
 
     init(configuration: PoolConfiguration, origin: UInt64) {
@@ -251,6 +253,7 @@ struct PoolState {
 
     /// Books the end of a task that ran in slot `index`.
     mutating func finish(_ record: FinishedTask, in index: Int) {
+        taskLog.ran(record.tag, slot: index, start: record.startedAt &- origin, end: record.endedAt &- origin, outcome: record.outcome)
         totals.running -= 1
         occupants[index]?.busy = false
         switch record.outcome {
@@ -306,6 +309,7 @@ struct PoolState {
             }
         }
         totals.accepted += 1
+        taskLog.submitted(job.tag, at: job.enqueuedAt &- origin)
         queue.append(job)
         peakQueueDepth = max(peakQueueDepth, queue.count)
         return .accepted(dropped: dropped)
@@ -323,6 +327,16 @@ struct PoolState {
         if let latency = ledger.taskEnded(record.tag, succeeded: record.outcome == .completed, at: record.endedAt) {
             requestLatency.record(nanos: latency)
         }
+    }
+
+    /// Starts or stops keeping every task's submission and run (for a recording).
+    mutating func keepTaskEvents(_ keep: Bool) {
+        taskLog.keep(keep)
+    }
+
+    /// The task events kept since the last call, oldest first.
+    mutating func takeTaskEvents() -> [TaskEvent] {
+        taskLog.drain()
     }
 
     /// Counts a request as in service from its arrival.

@@ -70,23 +70,4 @@ extension WorkerPool {
         sharedLock.resetStatistics()
         interpreterLock.resetStatistics()
     }
-
-    /// Carries out a dashboard command that concerns the pool; returns false for the ones that do not
-    /// (bursts, arrivals, work kind), which belong to the workload.
-    @discardableResult
-    public func apply(_ command: PoolCommand) -> Bool {
-        switch command {
-        case .resize(let cap): resize(to: cap)
-        case .switchMode(let mode):
-            if !switchMode(to: mode) { record(.settingChanged, "mode \(mode.rawValue) is not available") }
-        case .setLockEnabled(let on): setLockEnabled(on)
-        case .setInterpreterLockEnabled(let on): setInterpreterLockEnabled(on)
-        case .setTimeScale(let scale): setTimeScale(scale)
-        case .resetStatistics: resetStatistics()
-        case .killWorker:
-            if !killRandomWorker() { record(.settingChanged, "k kills a worker process: switch to process mode first (m)") }
-        case .setWorkKind, .fireBurst, .setArrivalsEnabled: return false
-        }
-        return true
-    }
 }

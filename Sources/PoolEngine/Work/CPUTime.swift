@@ -3,10 +3,6 @@ import Glibc
 
 /// CPU time used by the calling thread, by pooltop, and by the worker processes it has reaped.
 public enum CPUTime {
-    /// Nanoseconds of CPU the calling thread has used (`CLOCK_THREAD_CPUTIME_ID`).
-    @inline(__always)
-    public static func currentThreadNanos() -> UInt64 { pooltop_thread_cpu_nanos() }
-
     /// Nanoseconds of CPU this process has used, all threads (`CLOCK_PROCESS_CPUTIME_ID`).
     public static func processNanos() -> UInt64 { pooltop_process_cpu_nanos() }
 

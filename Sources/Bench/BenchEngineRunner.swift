@@ -1,0 +1,145 @@
+import PoolCore
+import PoolEngine
+import Workload
+
+/// Runs the workloads on pooltop's own engine, through `WorkerPool`'s public API, in one mode.
+///
+/// Every run starts a fresh pool (as the Python peers do), warms it with one task per worker,
+/// times the workload, then closes and joins the pool outside the timed part. Tasks are the
+/// engine's simulated tasks (`submit(_:costNanos:tag:)`): real CPU on the engine's calibrated
+/// loop, real blocking sleeps, and in process mode they cross the pipes to the worker processes.
+struct BenchEngineRunner {
+    let mode: PoolMode
+    let parameters: BenchParameters
+    /// The longest a batch may take before the run counts as failed.
+    static let deadlineNanos: UInt64 = 120_000_000_000
+
+    /// The pool's settings: the workers as the cap, no shared lock and no critical section (the
+    /// peers have neither), everything else the engine's defaults.
+    var configuration: PoolConfiguration {
+        PoolConfiguration(mode: mode, cap: parameters.workers, lockEnabled: false, criticalSectionNanos: 0)
+    }
+
+    private static let noOp = TaskSpec(kind: .cpu, costNanos: 0)
+
+    // MARK: - Availability
+
+    /// Starts a pool in this mode and runs one task through it.
+    /// - Returns: nil when that worked, else why the mode is not available here.
+    func unavailability() -> String? {
+        let pool = makePool()
+        defer {
+            pool.terminate()
+            pool.join()
+        }
+        let result = pool.submit(Self.noOp, costNanos: 0, tag: .none, onFinish: nil)
+        guard result == .accepted else { return "the pool refused a task (\(result))" }
+        if pool.waitUntilIdle(deadline: MonotonicClock.now() + 5_000_000_000) { return nil }
+        let snapshot = pool.snapshot()
+        let lastEvent = snapshot.events.last.map { "; last event: \($0.message)" } ?? ""
+        return "a \(mode.rawValue) pool started \(snapshot.liveWorkers) workers and ran no task in 5 s\(lastEvent)"
+    }
+
+    // MARK: - Runs
+
+    /// Runs `workload` once and returns its figure in seconds: the wall time of the batch (A, B,
+    /// C), of start and stop (D), or the median round trip (E).
+    func measure(_ workload: BenchWorkload) throws(BenchFailure) -> Double {
+        switch workload {
+        case .startStop:
+            let begun = MonotonicClock.now()
+            let pool = makePool()
+            // Worker processes start on their own threads: wait until all are up, so that this
+            // measures 50 real starts and stops, not a pool closed before its workers existed.
+            pool.waitForWorkers(deadline: MonotonicClock.now() + Self.deadlineNanos)
+            pool.close()
+            pool.join()
+            return Self.seconds(since: begun)
+        case .noOp: return try batch(Self.noOp, costNanos: 0, count: parameters.noOpTasks)
+        case .blocking: return try batch(TaskSpec(kind: .io, costNanos: parameters.ioNanos), costNanos: parameters.ioNanos, count: parameters.ioTasks)
+        case .cpu: return try batch(TaskSpec(kind: .cpu, costNanos: parameters.cpuNanos), costNanos: parameters.cpuNanos, count: parameters.cpuTasks)
+        case .roundTrip: return try roundTrips()
+        }
+    }
+
+    /// Runs `batches` batches of `count` tasks back to back, with a sampler at `samplerFPS`
+    /// snapshots a second (nil: none), and returns the tasks per second.
+    func throughput(_ spec: TaskSpec, costNanos: UInt64, count: Int, batches: Int, samplerFPS: Int?) throws(BenchFailure) -> Double {
+        let pool = try warmedPool()
+        defer { Self.shutDown(pool) }
+        let sampler = samplerFPS.map { BenchSampler(pool: pool, fps: $0) }
+        let begun = MonotonicClock.now()
+        var failure: BenchFailure?
+        for _ in 0..<batches {
+            do throws(BenchFailure) { try submitAndWait(spec, costNanos: costNanos, count: count, on: pool) } catch {
+                failure = error
+                break
+            }
+        }
+        let seconds = Self.seconds(since: begun)
+        _ = sampler?.stop()
+        if let failure { throw failure }
+        return Double(count * batches) / seconds
+    }
+
+    // MARK: - Private
+
+    private func makePool() -> WorkerPool {
+        WorkerPool(configuration: configuration)
+    }
+
+    /// A pool that has run one no-op task per worker.
+    private func warmedPool() throws(BenchFailure) -> WorkerPool {
+        let pool = makePool()
+        do throws(BenchFailure) {
+            try submitAndWait(Self.noOp, costNanos: 0, count: parameters.workers, on: pool)
+        } catch {
+            Self.shutDown(pool)
+            throw error
+        }
+        return pool
+    }
+
+    private func batch(_ spec: TaskSpec, costNanos: UInt64, count: Int) throws(BenchFailure) -> Double {
+        let pool = try warmedPool()
+        defer { Self.shutDown(pool) }
+        let begun = MonotonicClock.now()
+        try submitAndWait(spec, costNanos: costNanos, count: count, on: pool)
+        return Self.seconds(since: begun)
+    }
+
+    private func submitAndWait(_ spec: TaskSpec, costNanos: UInt64, count: Int, on pool: WorkerPool) throws(BenchFailure) {
+        for _ in 0..<count {
+            let result = pool.submit(spec, costNanos: costNanos, tag: .none, onFinish: nil)
+            guard result == .accepted else { throw BenchFailure("the pool refused a task (\(result))") }
+        }
+        guard pool.waitUntilIdle(deadline: MonotonicClock.now() + Self.deadlineNanos) else {
+            throw BenchFailure("the batch did not finish within \(Self.deadlineNanos / 1_000_000_000) s")
+        }
+    }
+
+    private func roundTrips() throws(BenchFailure) -> Double {
+        let pool = try warmedPool()
+        defer { Self.shutDown(pool) }
+        let signal = WakeSignal()
+        var trips: [Double] = []
+        trips.reserveCapacity(parameters.trips)
+        for _ in 0..<parameters.trips {
+            let begun = MonotonicClock.now()
+            let result = pool.submit(Self.noOp, costNanos: 0, tag: .none, onFinish: { _ in signal.signal() })
+            guard result == .accepted else { throw BenchFailure("the pool refused a task (\(result))") }
+            signal.wait()
+            trips.append(Self.seconds(since: begun))
+        }
+        return SampleSummary(trips)?.median ?? 0
+    }
+
+    private static func shutDown(_ pool: WorkerPool) {
+        pool.close()
+        pool.join()
+    }
+
+    private static func seconds(since begun: UInt64) -> Double {
+        Double(MonotonicClock.now() - begun) / 1e9
+    }
+}

@@ -1,0 +1,103 @@
+import Workload
+
+extension BenchReport {
+    /// The report as text for people: a header, the workloads table, the cost of watching.
+    public var text: String {
+        var lines = header
+        lines.append("")
+        lines += workloadTable.lines
+        lines.append("")
+        lines.append("×threads, ×processes: how many times faster pooltop's thread (process) mode is than the row, median over median.")
+        if !samplerCosts.isEmpty || !frames.isEmpty || framesError != nil {
+            lines.append("")
+            lines += watchingLines
+        }
+        lines.append("")
+        lines += targetLines
+        return lines.joined(separator: "\n")
+    }
+
+    private var header: [String] {
+        var lines = ["pooltop bench — \(parameters.rounds) round\(parameters.rounds == 1 ? "" : "s"), implementations interleaved round by round, \(cores) cores\(parameters.isQuick ? " (--quick: smaller workloads, not for comparison)" : "")"]
+        if let version = pythonVersion {
+            lines.append("peers: Python \(version), multiprocessing start method \(pythonStartMethod ?? "?"), bench/peers.py")
+        } else if let reason = availability.first(where: { $0.implementation.poolMode == nil })?.reason {
+            lines.append("peers: absent (\(reason))")
+        }
+        let target = BenchFormat.duration(calibration.targetNanos)
+        var calibrationLine = "CPU task calibration (thread CPU time of one \(target) task, median of 21): pooltop \(micros(calibration.pooltopTaskNanos))"
+        if let taken = calibration.pythonTaskNanos, let iterations = calibration.pythonIterations {
+            calibrationLine += ", Python \(micros(taken)) (\(BenchFormat.count(iterations)) loop iterations)"
+        }
+        lines.append(calibrationLine)
+        return lines
+    }
+
+    private func micros(_ summary: SampleSummary?) -> String {
+        summary.map { BenchFormat.duration(UInt64($0.median.rounded())) } ?? "—"
+    }
+
+    private var workloadTable: TextTable {
+        var table = TextTable(columns: [
+            .init("workload / implementation", .left), .init("median"), .init("min"), .init("max"),
+            .init("tasks/s"), .init("efficiency"), .init("×threads"), .init("×processes"),
+        ])
+        for workload in workloads {
+            table.appendHeading("\(workload.title)  [\(workload.unit)\(workload.idealSeconds.map { ", ideal \(BenchFormat.number($0)) s" } ?? "")]")
+            for row in workload.rows {
+                guard let summary = row.summary, row.error == nil || !row.seconds.isEmpty else {
+                    table.appendHeading("  \(row.label): \(row.error ?? "no figure")")
+                    continue
+                }
+                table.append([
+                    "  " + row.label, BenchFormat.number(summary.median), BenchFormat.number(summary.min), BenchFormat.number(summary.max),
+                    row.tasksPerSecond.map(BenchFormat.number) ?? "", row.efficiency.map(BenchFormat.percent) ?? "",
+                    row.implementation == .pooltopThreads ? "" : BenchFormat.ratio(row.threadsSpeedup),
+                    row.implementation == .pooltopProcesses ? "" : BenchFormat.ratio(row.processesSpeedup),
+                ])
+            }
+        }
+        return table
+    }
+
+    private var watchingLines: [String] {
+        var lines = ["The cost of watching"]
+        if !samplerCosts.isEmpty {
+            var table = TextTable(columns: [
+                .init("engine throughput, sampler at \(BenchParameters.samplerFPS) fps", .left),
+                .init("no sampler (tasks/s)"), .init("with sampler (tasks/s)"), .init("loss"),
+            ])
+            for cost in samplerCosts {
+                table.append([
+                    "  \(cost.implementation.label), \(cost.run)",
+                    cost.withoutSampler.map { BenchFormat.number($0.median) } ?? "—",
+                    cost.withSampler.map { BenchFormat.number($0.median) } ?? "—",
+                    cost.lossPercent.map { String(format: "%.1f %%", $0) } ?? (cost.error ?? "—"),
+                ])
+            }
+            lines += table.lines
+            lines.append("")
+        }
+        if let framesError {
+            lines.append("dashboard frames: \(framesError)")
+        } else if !frames.isEmpty {
+            var table = TextTable(columns: [
+                .init("dashboard frame (µs, median)", .left), .init("snapshot"), .init("build"), .init("draw"),
+                .init("build+draw"), .init("max total"), .init("bytes/frame"),
+            ] + BenchParameters.frameRates.map { .init("CPU @\($0) fps") })
+            for frame in frames {
+                table.append([
+                    "  \(frame.width)×\(frame.height)", BenchFormat.number(frame.snapshotMicros.median), BenchFormat.number(frame.buildMicros.median),
+                    BenchFormat.number(frame.drawMicros.median), BenchFormat.number(frame.frameMicros),
+                    BenchFormat.number(frame.totalMicros.max), BenchFormat.number(frame.bytesPerFrame),
+                ] + BenchParameters.frameRates.map { fps in
+                    frame.cpuShares.first { $0.fps == fps }.map { String(format: "%.2f %%", $0.percentOfCore) } ?? "—"
+                })
+            }
+            lines += table.lines
+            lines.append("CPU @fps: CPU time of the drawing thread (snapshot + build + draw + input wait) over wall time, in % of one core,")
+            lines.append("while the classic bursts (500 requests × 5 tasks of 50 ms I/O) run on a thread pool; drawn with ncurses on a pseudo-terminal.")
+        }
+        return lines
+    }
+}

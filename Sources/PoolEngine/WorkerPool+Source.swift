@@ -1,0 +1,24 @@
+import PoolCore
+
+extension WorkerPool {
+    /// The modes this pool can run in, in the order `m` cycles through them: process mode only
+    /// when its shared region could be made.
+    public var availableModes: [PoolMode] {
+        PoolMode.allCases.filter { $0.executor.isAvailable(in: self) }
+    }
+
+    /// Starts or stops keeping every task's submission and run (for a recording).
+    public func keepTaskEvents(_ keep: Bool) {
+        queueLock.withLock { state.keepTaskEvents(keep) }
+    }
+
+    /// The task events kept since the last call, oldest first.
+    public func takeTaskEvents() -> [TaskEvent] {
+        queueLock.withLock { state.takeTaskEvents() }
+    }
+
+    /// The newest events, oldest first (at most 64).
+    public var recentEvents: [PoolEvent] {
+        queueLock.withLock { state.events.isEmpty ? [] : Array(state.events) }
+    }
+}
