@@ -77,6 +77,12 @@ public enum Subprocess {
         return rc == pid ? ChildExit(waitStatus: status) : .unknown
     }
 
+    /// Waits for `pid` to end, reaps it, and gives its outcome with `output` (what the caller read
+    /// from it meanwhile).
+    public static func reap(_ pid: pid_t, output: [UInt8]) -> Outcome {
+        Outcome(reap(pid), output: output)
+    }
+
     /// Runs `path` with `arguments` (argv[0] included), writes `input` to its stdin, closes it,
     /// reads its stdout to the end and reaps it. Its stderr goes to ours. The input is written
     /// before any output is read: a program that answers as it reads (like `cat`) must be given
@@ -103,7 +109,7 @@ public enum Subprocess {
         close(toChild.write)
         let output = readAll(from: fromChild.read)
         close(fromChild.read)
-        return Outcome(reap(pid), output: output)
+        return reap(pid, output: output)
     }
 
     /// Reads `fd` until end of file (or an error other than EINTR).
