@@ -85,7 +85,7 @@ struct PoolState {
     // MARK: - Slots
 
     /// Takes the lowest free slot index.
-    mutating func claimSlot(for role: Occupant.Role) -> Int {
+    private mutating func claimSlot(for role: Occupant.Role) -> Int {
         let index: Int
         if let lowest = freeSlots.indices.min(by: { freeSlots[$0] < freeSlots[$1] }) {
             index = freeSlots.remove(at: lowest)
@@ -197,7 +197,7 @@ struct PoolState {
     }
 
     /// Books `job` as running in slot `index`.
-    mutating func begin(_ job: Job, in index: Int, now: UInt64) {
+    private mutating func begin(_ job: Job, in index: Int, now: UInt64) {
         totals.running += 1
         peakBusy = max(peakBusy, totals.running)
         occupants[index]?.busy = true
@@ -252,7 +252,7 @@ struct PoolState {
     }
 
     /// Books the end of a task that ran in slot `index`.
-    mutating func finish(_ record: FinishedTask, in index: Int) {
+    private mutating func finish(_ record: FinishedTask, in index: Int) {
         taskLog.ran(record.tag, slot: index, start: record.startedAt &- origin, end: record.endedAt &- origin, outcome: record.outcome)
         totals.running -= 1
         occupants[index]?.busy = false

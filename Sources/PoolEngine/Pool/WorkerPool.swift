@@ -7,8 +7,12 @@ import PoolCore
 /// (process mode) or a thread per task (unbounded mode), one FIFO queue, a cap that is never
 /// exceeded, and Python's lifecycle words.
 ///
-/// All mutable state lives in one `PoolState` behind one lock (the queue's); workers take it only
-/// to fetch their next task, and hand back the previous task's figures in the same visit.
+/// Each mode is an `Executor` (`ThreadExecutor`, `ProcessExecutor`, `UnboundedExecutor`); the pool
+/// asks the executor of its current mode whatever differs between modes.
+///
+/// All mutable state lives in one `PoolState` behind one lock (the queue's), changed only by its
+/// methods; workers take the lock only to fetch their next task, and hand back the previous task's
+/// figures in the same visit.
 /// Slot states and lock figures are atomics the sampler reads without any lock.
 public final class WorkerPool {
     let queueLock = ConditionLock()
