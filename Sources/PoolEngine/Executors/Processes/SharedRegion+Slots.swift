@@ -2,8 +2,7 @@ import PoolCore
 import Synchronization
 
 extension SharedRegion {
-    /// Sets slot `index` to `phase`, running the task `tag`, packed as `SlotBoard` packs it: phase in
-    /// bits 0–7, task index in bits 8–19, request id in bits 20–63. Written by the process whose
+    /// Sets slot `index` to `phase`, running the task `tag`, packed as a `SlotWord`. Written by the process whose
     /// worker owns the slot (a child while it runs tasks, the parent for starting/crashed/empty).
     @inline(__always)
     public func setSlot(_ index: Int, _ phase: SlotPhase, tag: TaskTag = .none) {
@@ -15,7 +14,7 @@ extension SharedRegion {
     @inline(__always)
     func setSlot(_ index: Int, _ phase: SlotPhase, requestID: UInt64, taskIndex: UInt64) {
         guard index >= 0, index < Self.slotCapacity else { return }
-        let packed = UInt64(phase.rawValue) | (taskIndex & 0xFFF) << 8 | (requestID & 0xFFF_FFFF_FFFF) << 20
+        let packed = SlotWord.pack(phase, requestID: requestID, taskIndex: taskIndex)
         let cell = Self.slotsOffset + index * Self.slotStride
         word(at: cell + 8).pointee.store(MonotonicClock.now() &- origin, ordering: .relaxed)
         word(at: cell).pointee.store(packed, ordering: .releasing)
@@ -25,8 +24,7 @@ extension SharedRegion {
     @inline(__always)
     public func slotPhase(_ index: Int) -> SlotPhase {
         guard index >= 0, index < Self.slotCapacity else { return .empty }
-        let packed = word(at: Self.slotsOffset + index * Self.slotStride).pointee.load(ordering: .acquiring)
-        return SlotPhase(rawValue: UInt8(packed & 0xFF)) ?? .empty
+        return SlotWord.phase(of: word(at: Self.slotsOffset + index * Self.slotStride).pointee.load(ordering: .acquiring))
     }
 
     /// The state of slot `index` as the dashboard shows it.
@@ -34,12 +32,6 @@ extension SharedRegion {
         guard index >= 0, index < Self.slotCapacity else { return .empty }
         let cell = Self.slotsOffset + index * Self.slotStride
         let packed = word(at: cell).pointee.load(ordering: .acquiring)
-        return SlotState(
-            phase: SlotPhase(rawValue: UInt8(packed & 0xFF)) ?? .empty,
-            isRetiring: retiring,
-            requestID: Int(packed >> 20),
-            taskIndex: Int((packed >> 8) & 0xFFF),
-            phaseSinceNanos: word(at: cell + 8).pointee.load(ordering: .relaxed)
-        )
+        return SlotWord.state(of: packed, retiring: retiring, since: word(at: cell + 8).pointee.load(ordering: .relaxed))
     }
 }

@@ -24,9 +24,7 @@ final class SlotBoard: Sendable {
     /// Sets slot `index` to `phase`, running the task `tag` (ignored for phases without a task).
     @inline(__always)
     func set(_ index: Int, _ phase: SlotPhase, tag: TaskTag = .none) {
-        let word = UInt64(phase.rawValue)
-            | (UInt64(truncatingIfNeeded: tag.taskIndex) & 0xFFF) << 8
-            | (UInt64(truncatingIfNeeded: tag.requestID) & 0xFFF_FFFF_FFFF) << 20
+        let word = SlotWord.pack(phase, tag: tag)
         cells[index].since.store(MonotonicClock.now() &- origin, ordering: .relaxed)
         cells[index].word.store(word, ordering: .releasing)
     }
@@ -34,12 +32,6 @@ final class SlotBoard: Sendable {
     /// The state of slot `index`.
     func state(of index: Int, retiring: Bool) -> SlotState {
         let word = cells[index].word.load(ordering: .acquiring)
-        return SlotState(
-            phase: SlotPhase(rawValue: UInt8(word & 0xFF)) ?? .empty,
-            isRetiring: retiring,
-            requestID: Int(word >> 20),
-            taskIndex: Int((word >> 8) & 0xFFF),
-            phaseSinceNanos: cells[index].since.load(ordering: .relaxed)
-        )
+        return SlotWord.state(of: word, retiring: retiring, since: cells[index].since.load(ordering: .relaxed))
     }
 }

@@ -38,7 +38,7 @@ extension WorkerPool {
 
     /// Burns `nanos` of CPU; with the interpreter lock on, in switch-interval slices that each hold it.
     private func burn(_ nanos: UInt64, slot: Int?, tag: TaskTag, settings: PoolConfiguration) {
-        guard settings.interpreterLockEnabled, settings.mode != .processes else {
+        guard settings.interpreterLockEnabled, settings.mode.executor.emulatesInterpreterLock else {
             probe.cpuSection?(true)
             burner.burn(nanos: nanos, seed: UInt64(truncatingIfNeeded: tag.requestID) &+ 1)
             probe.cpuSection?(false)

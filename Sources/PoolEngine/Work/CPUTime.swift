@@ -1,12 +1,15 @@
 import CPoolSupport
 import Glibc
 
-/// CPU time used by pooltop and by the worker processes it has reaped.
+/// CPU time used by the calling thread, by pooltop, and by the worker processes it has reaped.
 public enum CPUTime {
+    /// Nanoseconds of CPU this process has used, all threads (`CLOCK_PROCESS_CPUTIME_ID`).
+    public static func processNanos() -> UInt64 { pooltop_process_cpu_nanos() }
+
     /// Nanoseconds of CPU this process and its reaped children (`getrusage(RUSAGE_CHILDREN)`) have
     /// used. Measure a run that uses worker processes after they have been reaped.
     public static func processAndReapedChildren() -> UInt64 {
-        var total = pooltop_process_cpu_nanos()
+        var total = processNanos()
         var usage = rusage()
         if getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 {
             total &+= UInt64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) &* 1_000_000_000

@@ -22,7 +22,7 @@ extension WorkerPool {
         totals.queued = state.waiting
         let configuration = state.configuration
         let occupants = state.occupants
-        let slotCount = max(configuration.mode == .unbounded ? 0 : configuration.cap, state.nextFreshSlot)
+        let slotCount = max(state.workerRole == nil ? 0 : configuration.cap, state.nextFreshSlot)
         let head = state.queue.prefix(64).map { QueuedTask(tag: $0.tag, waitedNanos: now &- $0.enqueuedAt) }
         let histograms = sampling.latencyIsDue(now: now, maxAgeNanos: latencyMaxAgeNanos)
             ? (state.queueWait, state.service, state.requestLatency) : nil
@@ -37,17 +37,11 @@ extension WorkerPool {
         let crashedAt = state.crashedAt
         queueLock.unlock()
 
-        let region = processes?.region
         let slotStates = (0..<slotCount).map { index -> SlotState in
             guard let occupant = occupants[index] else { return .empty }
-            guard occupant.role == .process, let region else { return slots.state(of: index, retiring: occupant.retiring) }
-            var slot = region.slotState(index, retiring: occupant.retiring)
-            if let crashed = crashedAt[index], now &- crashed < Self.crashedDisplayNanos,
-               slot.phase == .starting || slot.phase == .idle {
-                slot.phase = .crashed  // hold the crash on screen a moment; the replacement is quick
-            }
-            return slot
+            return occupant.role.executor.slotState(index, retiring: occupant.retiring, crashedAt: crashedAt, now: now, in: self)
         }
+        let region = processes?.region
         var lock = sharedLock.stats, counterStats = counter.stats
         if let region {
             lock = lock.combined(with: region.lockStats(scanningSlots: slotCount))
@@ -98,7 +92,7 @@ extension WorkerPool: TaskSink {
 
     /// Counts a request as in service from its arrival.
     public func requestArrived(_ tag: TaskTag) {
-        queueLock.withLock { state.ledger.requestArrived(tag) }
+        queueLock.withLock { state.requestArrived(tag) }
     }
 
     /// Now on the monotonic clock.

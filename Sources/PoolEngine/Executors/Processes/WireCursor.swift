@@ -32,6 +32,16 @@ struct WireCursor {
         return count
     }
 
+    /// Reads a u16 count and exactly that many entries of `entrySize` bytes, each with `entry`.
+    mutating func entries<Entry>(of entrySize: Int, limit: Int,
+                                 _ entry: (inout WireCursor) throws(WireError) -> Entry) throws(WireError) -> [Entry] {
+        let count = try count(of: entrySize, limit: limit)
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        for _ in 0..<count { entries.append(try entry(&self)) }
+        return entries
+    }
+
     /// Reads an integer stored least significant byte first.
     @inline(__always)
     mutating func read<T: FixedWidthInteger>(_: T.Type) throws(WireError) -> T {

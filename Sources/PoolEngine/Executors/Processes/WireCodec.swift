@@ -19,9 +19,7 @@ public enum WireCodec {
         case .task(let order):
             append(order, to: &bytes)
         case .batch(let orders):
-            precondition(orders.count <= maxBatchCount, "a batch holds at most \(maxBatchCount) tasks")
-            bytes.appendLittleEndian(UInt16(orders.count))
-            for order in orders { append(order, to: &bytes) }
+            append(orders, to: &bytes, each: append)
         case .ignoreTermination:
             break
         case .ready(let pid, let startupNanos):
@@ -30,9 +28,7 @@ public enum WireCodec {
         case .result(let report):
             append(report, to: &bytes)
         case .results(let reports):
-            precondition(reports.count <= maxBatchCount, "a reply holds at most \(maxBatchCount) reports")
-            bytes.appendLittleEndian(UInt16(reports.count))
-            for report in reports { append(report, to: &bytes) }
+            append(reports, to: &bytes, each: append)
         }
         let length = UInt32(bytes.count - start - headerSize).littleEndian
         withUnsafeBytes(of: length) { raw in
@@ -45,6 +41,13 @@ public enum WireCodec {
         var bytes: [UInt8] = []
         append(message, to: &bytes)
         return bytes
+    }
+
+    /// Appends a u16 count and the entries of a batch or a reply (at most `maxBatchCount`).
+    private static func append<Entry>(_ entries: [Entry], to bytes: inout [UInt8], each: (Entry, inout [UInt8]) -> Void) {
+        precondition(entries.count <= maxBatchCount, "a frame holds at most \(maxBatchCount) tasks or reports")
+        bytes.appendLittleEndian(UInt16(entries.count))
+        for entry in entries { each(entry, &bytes) }
     }
 
     private static func append(_ order: TaskOrder, to bytes: inout [UInt8]) {
@@ -82,11 +85,7 @@ public enum WireCodec {
             try cursor.expectRemaining(TaskOrder.encodedSize)
             message = .task(try order(&cursor))
         case .batch:
-            let count = try cursor.count(of: TaskOrder.encodedSize, limit: maxBatchCount)
-            var orders: [TaskOrder] = []
-            orders.reserveCapacity(count)
-            for _ in 0..<count { orders.append(try order(&cursor)) }
-            message = .batch(orders)
+            message = .batch(try cursor.entries(of: TaskOrder.encodedSize, limit: maxBatchCount, order))
         case .ignoreTermination:
             try cursor.expectRemaining(0)
             message = .ignoreTermination
@@ -97,11 +96,7 @@ public enum WireCodec {
             try cursor.expectRemaining(TaskReport.encodedSize)
             message = .result(try report(&cursor))
         case .results:
-            let count = try cursor.count(of: TaskReport.encodedSize, limit: maxBatchCount)
-            var reports: [TaskReport] = []
-            reports.reserveCapacity(count)
-            for _ in 0..<count { reports.append(try report(&cursor)) }
-            message = .results(reports)
+            message = .results(try cursor.entries(of: TaskReport.encodedSize, limit: maxBatchCount, report))
         }
         return message
     }

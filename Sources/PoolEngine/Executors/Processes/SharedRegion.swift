@@ -22,7 +22,8 @@ public final class SharedRegion {
     enum Field: Int, CaseIterable {
         /// The shared counter's value, and the increments made (both written at the store).
         case counterValue, counterIncrements
-        /// The lock statistics of `LockStats`, written while holding the mutex.
+        /// The lock statistics of `LockStats`, written while holding the mutex: the words of its
+        /// `LockMeter`, in `LockMeter.Word` order.
         case acquisitions, contended, waitTotal, waitMax, holdTotal
         /// Lock acquisitions that found the previous owner dead and made the mutex consistent.
         case recoveries
@@ -124,6 +125,9 @@ public final class SharedRegion {
     /// The robust mutex at the start of the region.
     var mutex: UnsafeMutableRawPointer { base }
 
+    /// The shared lock's figures, kept in the region's words from `.acquisitions` to `.holdTotal`.
+    var lockMeter: LockMeter { LockMeter(words: word(.acquisitions)) }
+
     // MARK: - The parent's view
 
     /// The lock's statistics as of now. `waiters` counts slots whose phase is waiting for the lock,
@@ -133,14 +137,7 @@ public final class SharedRegion {
     /// The lock's statistics, counting waiters among the first `count` slots only (the pool's
     /// slots: scanning all 4096 cache lines every frame costs more than the rest of a snapshot).
     public func lockStats(scanningSlots count: Int) -> LockStats {
-        LockStats(
-            acquisitions: Int(word(.acquisitions).pointee.load(ordering: .relaxed)),
-            contended: Int(word(.contended).pointee.load(ordering: .relaxed)),
-            waitNanosTotal: word(.waitTotal).pointee.load(ordering: .relaxed),
-            waitNanosMax: word(.waitMax).pointee.load(ordering: .relaxed),
-            holdNanosTotal: word(.holdTotal).pointee.load(ordering: .relaxed),
-            waiters: (0..<min(count, Self.slotCapacity)).reduce(0) { $0 + (slotPhase($1) == .waitingForLock ? 1 : 0) }
-        )
+        lockMeter.stats(waiters: (0..<min(count, Self.slotCapacity)).reduce(0) { $0 + (slotPhase($1) == .waitingForLock ? 1 : 0) })
     }
 
     /// How many times a worker found the lock's owner dead and recovered the lock.

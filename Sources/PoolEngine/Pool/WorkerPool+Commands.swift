@@ -10,15 +10,12 @@ extension WorkerPool {
     /// when their task ends. No task starts while as many run as the new cap.
     public func resize(to cap: Int) {
         let cap = PoolLimits.clampCap(cap)
-        queueLock.lock()
-        let old = state.configuration.cap
-        guard old != cap else { return queueLock.unlock() }
-        state.configuration.cap = cap
-        let started = state.balanceWorkers()
-        state.log(.resized, "cap \(old) → \(cap)", now: MonotonicClock.now())
-        queueLock.broadcast(.work)
-        queueLock.unlock()
-        startWorkers(in: started)
+        let started = queueLock.withLock {
+            let started = state.resize(to: cap, now: MonotonicClock.now())
+            if started != nil { queueLock.broadcast(.work) }
+            return started
+        }
+        startWorkers(in: started ?? [])
     }
 
     /// Switches between thread, process and unbounded mode while running: the old workers finish
@@ -27,22 +24,15 @@ extension WorkerPool {
     /// - Returns: false when `mode` is not available (process mode without its shared region).
     @discardableResult
     public func switchMode(to mode: PoolMode) -> Bool {
-        guard mode != .processes || processes != nil else { return false }
-        queueLock.lock()
-        let old = state.configuration.mode
-        guard old != mode else {
-            queueLock.unlock()
-            return true
+        guard mode.executor.isAvailable(in: self) else { return false }
+        let switched = queueLock.withLock {
+            let switched = state.switchMode(to: mode, now: MonotonicClock.now())
+            if switched != nil { queueLock.broadcast(.work) }
+            return switched
         }
-        state.configuration.mode = mode
-        state.ceilingHit = false
-        let started = state.balanceWorkers()
-        let perTask = dispatchPerTaskThreads()
-        state.log(.modeSwitched, "mode \(old.rawValue) → \(mode.rawValue)", now: MonotonicClock.now())
-        queueLock.broadcast(.work)
-        queueLock.unlock()
-        startWorkers(in: started)
-        startPerTaskThreads(perTask)
+        guard let switched else { return true }
+        startWorkers(in: switched.workers)
+        startTaskThreads(switched.launches)
         return true
     }
 
@@ -64,10 +54,7 @@ extension WorkerPool {
 
     /// Applies `body` to the configuration and logs `message`.
     private func change(_ message: String, _ body: (inout PoolConfiguration) -> Void) {
-        queueLock.withLock {
-            body(&state.configuration)
-            state.log(.settingChanged, message, now: MonotonicClock.now())
-        }
+        queueLock.withLock { state.changeSettings(message, now: MonotonicClock.now(), body) }
     }
 
     /// Adds a line to the events list (bursts, arrivals, work kind: things the pool does not see).
@@ -77,21 +64,7 @@ extension WorkerPool {
 
     /// Forgets latency histograms, lock figures, peaks and the counter; totals keep adding up.
     public func resetStatistics() {
-        queueLock.withLock {
-            state.queueWait.reset()
-            state.service.reset()
-            state.requestLatency.reset()
-            state.computeNanosTotal = 0
-            state.blockedNanosTotal = 0
-            state.profiledTasks = 0
-            state.peakBusy = state.totals.running
-            state.peakThreads = state.occupants.count
-            state.peakQueueDepth = state.queue.count
-            state.ceilingHit = false
-            state.workerStats = WorkerProcessStats()
-            state.crashedAt = [:]
-            state.log(.statisticsReset, "statistics reset", now: MonotonicClock.now())
-        }
+        queueLock.withLock { state.resetStatistics(now: MonotonicClock.now()) }
         sharedLock.withLock { counter.reset() }
         processes?.region.reset()
         sharedLock.resetStatistics()

@@ -7,8 +7,12 @@ import PoolCore
 /// (process mode) or a thread per task (unbounded mode), one FIFO queue, a cap that is never
 /// exceeded, and Python's lifecycle words.
 ///
-/// All mutable state lives in one `PoolState` behind one lock (the queue's); workers take it only
-/// to fetch their next task, and hand back the previous task's figures in the same visit.
+/// Each mode is an `Executor` (`ThreadExecutor`, `ProcessExecutor`, `UnboundedExecutor`); the pool
+/// asks the executor of its current mode whatever differs between modes.
+///
+/// All mutable state lives in one `PoolState` behind one lock (the queue's), changed only by its
+/// methods; workers take the lock only to fetch their next task, and hand back the previous task's
+/// figures in the same visit.
 /// Slot states and lock figures are atomics the sampler reads without any lock.
 public final class WorkerPool {
     let queueLock = ConditionLock()
@@ -50,10 +54,8 @@ public final class WorkerPool {
         self.state = PoolState(configuration: configuration, origin: origin)
         self.sampling = SamplingState(origin: origin)
         self.processes = try? ProcessWorkers(command: workerCommand, origin: origin)
-        if self.processes == nil, configuration.mode == .processes { state.configuration.mode = .threads }
-        queueLock.lock()
-        let started = state.balanceWorkers()
-        queueLock.unlock()
+        if !configuration.mode.executor.isAvailable(in: self) { state.fallBack(to: .threads) }
+        let started = queueLock.withLock { state.balanceWorkers() }
         startWorkers(in: started)
     }
 
@@ -90,57 +92,31 @@ public final class WorkerPool {
     /// Queues `job`, applying the queue bound's rejection policy.
     func enqueue(_ job: Job) -> SubmitResult {
         queueLock.lock()
-        guard state.lifecycle == .running else {
-            state.totals.rejected += 1
-            _ = state.ledger.taskEnded(job.tag, succeeded: false, at: job.enqueuedAt)
+        switch state.admit(job) {
+        case .accepted(let dropped):
+            let launches = state.dispatchQueued()
+            if state.claimWakeup() { queueLock.signal(.work) }
+            queueLock.unlock()
+            startTaskThreads(launches)
+            dropped?.onFinish?(.cancelled)
+            return .accepted
+        case .refused(let result):
             queueLock.unlock()
             job.onFinish?(.rejected)
-            return .rejected(reason: "the pool is closed")
+            return result
+        case .runByCaller:
+            let now = MonotonicClock.now()
+            queueLock.unlock()
+            runInCaller(job, now: now)
+            return .ranByCaller
         }
-        var dropped: Job?
-        if let bound = state.configuration.queueBound, state.queue.count >= bound {
-            switch state.configuration.rejectPolicy {
-            case .abort, .discardNewest:
-                state.totals.rejected += 1
-                _ = state.ledger.taskEnded(job.tag, succeeded: false, at: job.enqueuedAt)
-                let policy = state.configuration.rejectPolicy
-                queueLock.unlock()
-                job.onFinish?(.rejected)
-                return policy == .abort ? .rejected(reason: "the queue is full (\(bound) tasks)") : .discarded
-            case .callerRuns:
-                state.totals.ranByCaller += 1
-                let now = MonotonicClock.now()
-                queueLock.unlock()
-                runInCaller(job, now: now)
-                return .ranByCaller
-            case .discardOldest:
-                dropped = state.queue.popFirst()
-                state.totals.cancelled += 1
-                if let dropped { _ = state.ledger.taskEnded(dropped.tag, succeeded: false, at: job.enqueuedAt) }
-            }
-        }
-        state.totals.accepted += 1
-        state.taskLog.submitted(job.tag, at: job.enqueuedAt &- origin)
-        state.queue.append(job)
-        state.peakQueueDepth = max(state.peakQueueDepth, state.queue.count)
-        let perTask = dispatchPerTaskThreads()
-        if state.claimWakeup() { queueLock.signal(.work) }
-        queueLock.unlock()
-        startPerTaskThreads(perTask)
-        dropped?.onFinish?(.cancelled)
-        return .accepted
     }
 
     /// Runs a task on the submitting thread (caller-runs); it is not counted against the cap.
     private func runInCaller(_ job: Job, now: UInt64) {
         let settings = queueLock.withLock { state.configuration }
         let record = execute(job, slot: nil, startedAt: now, settings: settings)
-        queueLock.withLock {
-            state.service.record(nanos: record.endedAt &- record.startedAt)
-            if let latency = state.ledger.taskEnded(job.tag, succeeded: record.outcome == .completed, at: record.endedAt) {
-                state.requestLatency.record(nanos: latency)
-            }
-        }
+        queueLock.withLock { state.ranInCaller(record) }
         job.onFinish?(record.outcome)
     }
 
@@ -149,7 +125,7 @@ public final class WorkerPool {
     /// Stops taking work; queued tasks still run, then the workers exit (Python's `close`).
     public func close() {
         queueLock.withLock {
-            if state.lifecycle == .running { state.lifecycle = .closed }
+            state.close()
             queueLock.broadcast(.work)
             queueLock.broadcast(.change)
         }
@@ -159,16 +135,12 @@ public final class WorkerPool {
     /// for threads, which cannot be killed). Returns the number of tasks cancelled.
     @discardableResult
     public func terminate() -> Int {
-        queueLock.lock()
-        state.lifecycle = .terminated
-        let cancelled = state.queue.isEmpty ? [] : Array(state.queue)  // see `snapshot()` on empty deques
-        state.queue.removeAll()
-        state.totals.cancelled += cancelled.count
-        let now = MonotonicClock.now()
-        for job in cancelled { _ = state.ledger.taskEnded(job.tag, succeeded: false, at: now) }
-        queueLock.broadcast(.work)
-        queueLock.broadcast(.change)
-        queueLock.unlock()
+        let cancelled = queueLock.withLock {
+            let cancelled = state.terminate(now: MonotonicClock.now())
+            queueLock.broadcast(.work)
+            queueLock.broadcast(.change)
+            return cancelled
+        }
         for job in cancelled { job.onFinish?(.cancelled) }
         stopWorkerProcesses()
         return cancelled.count
@@ -187,11 +159,9 @@ public final class WorkerPool {
     /// Waits until the pool is closed or terminated, every task has ended and every thread is gone.
     /// Call `close()` or `terminate()` first, or this waits for ever.
     public func join() {
-        queueLock.lock()
-        while !(state.lifecycle != .running && state.queue.isEmpty && state.totals.running == 0 && state.occupants.isEmpty) {
-            queueLock.wait(on: .change)
+        queueLock.withLock {
+            while !state.isFinished { queueLock.wait(on: .change) }
         }
-        queueLock.unlock()
     }
 
     /// Waits until the queue is empty and no task runs (the pool stays open); true if that happened
@@ -200,7 +170,7 @@ public final class WorkerPool {
     public func waitUntilIdle(deadline: UInt64? = nil) -> Bool {
         queueLock.lock()
         defer { queueLock.unlock() }
-        while !(state.queue.isEmpty && state.totals.running == 0) {
+        while !state.isIdle {
             if let deadline {
                 if MonotonicClock.now() >= deadline { return false }
                 queueLock.wait(on: .change, until: deadline)

@@ -24,3 +24,11 @@ public enum ChildWorkerError: Error, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension ChildWorkerError {
+    /// How the worker ended, for the events list: its exit when it died, else the error.
+    var howItEnded: String {
+        if case .died(_, let exit) = self { return "\(exit)" }
+        return description
+    }
+}

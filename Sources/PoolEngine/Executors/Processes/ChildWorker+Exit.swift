@@ -28,10 +28,7 @@ extension ChildWorker {
     @discardableResult
     public func close(grace: UInt64 = ChildWorker.exitGraceNanos) -> ChildExit {
         closeInput()
-        let exit = Self.awaitExit(pid: pid, life: life, until: MonotonicClock.now() &+ grace)
-            ?? Self.forceEnd(pid: pid, life: life)
-        closePipes()
-        return exit
+        return reapClosing(grace: grace)
     }
 
     /// Sends SIGTERM, waits up to `grace` nanoseconds for the child to end, then sends SIGKILL;
@@ -39,6 +36,12 @@ extension ChildWorker {
     @discardableResult
     public func terminate(grace: UInt64 = ChildWorker.exitGraceNanos) -> ChildExit {
         kill(SIGTERM)
+        return reapClosing(grace: grace)
+    }
+
+    /// Waits up to `grace` nanoseconds for the child to end, SIGKILLs it if it has not, reaps it
+    /// and closes the pipes. Returns how it ended.
+    private func reapClosing(grace: UInt64) -> ChildExit {
         let exit = Self.awaitExit(pid: pid, life: life, until: MonotonicClock.now() &+ grace)
             ?? Self.forceEnd(pid: pid, life: life)
         closePipes()
@@ -49,10 +52,7 @@ extension ChildWorker {
 
     /// The child's pipe closed: reap it (SIGKILL if it lingers), close the pipes, say how it died.
     func childDied() -> ChildWorkerError {
-        let exit = Self.awaitExit(pid: pid, life: life, until: MonotonicClock.now() &+ Self.exitGraceNanos)
-            ?? Self.forceEnd(pid: pid, life: life)
-        closePipes()
-        return .died(pid: pid, exit: exit)
+        .died(pid: pid, exit: reapClosing(grace: Self.exitGraceNanos))
     }
 
     /// The child sent nonsense: kill and reap it, close the pipes.

@@ -1,5 +1,4 @@
 import PoolCore
-import CPoolSupport
 import Glibc
 import Synchronization
 
@@ -42,7 +41,7 @@ public final class ChildWorker {
     /// with EPIPE instead of killing pooltop. Every spawn calls it; call it early to be explicit.
     public static func prepareParent() { _ = ignoringSIGPIPE }
 
-    /// Spawns a worker and waits until it is ready.
+    /// Spawns a worker (with `Subprocess.spawn`) and waits until it is ready.
     /// - Parameters:
     ///   - command: the executable and the arguments that select its worker entry.
     ///   - region: the shared region, mapped by the child as its fd 3.
@@ -53,27 +52,32 @@ public final class ChildWorker {
     public init(command: WorkerCommand, region: SharedRegion, iterationsPerNanosecond: Double,
                 readyTimeoutNanos: UInt64 = ChildWorker.defaultReadyTimeoutNanos, stderr: Int32 = -1) throws(ChildWorkerError) {
         Self.prepareParent()
-        var toChild: [Int32] = [-1, -1]
-        var fromChild: [Int32] = [-1, -1]
-        var rc = pooltop_pipe_cloexec(&toChild)
-        if rc == 0 {
-            rc = pooltop_pipe_cloexec(&fromChild)
-            if rc != 0 { Self.closeAll(toChild) }
+        let toChild: (read: Int32, write: Int32), fromChild: (read: Int32, write: Int32)
+        do throws(SubprocessError) {
+            toChild = try Subprocess.pipe()
+            do throws(SubprocessError) {
+                fromChild = try Subprocess.pipe()
+            } catch {
+                Self.closeAll([toChild.read, toChild.write])
+                throw error
+            }
+        } catch {
+            throw .spawnFailed(errno: error.code)
         }
-        guard rc == 0 else { throw .spawnFailed(errno: rc) }
         let spawnedAt = MonotonicClock.now()
         let options = WorkerArguments(iterationsPerNanosecond: iterationsPerNanosecond, parentPID: getpid(), spawnedAt: spawnedAt)
-        var spawned: pid_t = 0
-        rc = Self.spawn([command.executablePath] + command.leadingArguments + options.arguments, path: command.executablePath,
-                        stdin: toChild[0], stdout: fromChild[1], fd3: region.fileDescriptor, stderr: stderr, pid: &spawned)
-        Self.closeAll([toChild[0], fromChild[1]])
-        guard rc == 0 else {
-            Self.closeAll([toChild[1], fromChild[0]])
-            throw .spawnFailed(errno: rc)
+        let spawned: pid_t
+        do throws(SubprocessError) {
+            spawned = try Subprocess.spawn(command.executablePath, arguments: [command.executablePath] + command.leadingArguments + options.arguments,
+                                           stdin: toChild.read, stdout: fromChild.write, fd3: region.fileDescriptor, stderr: stderr)
+            Self.closeAll([toChild.read, fromChild.write])
+        } catch {
+            Self.closeAll([toChild.read, fromChild.write, toChild.write, fromChild.read])
+            throw .spawnFailed(errno: error.code)
         }
         pid = spawned
-        input = toChild[1]
-        output = fromChild[0]
+        input = toChild.write
+        output = fromChild.read
         writer = FrameWriter(fileDescriptor: input)
         reader = FrameReader(fileDescriptor: output, chunkSize: 16 * 1024)
         do {
@@ -83,7 +87,7 @@ public final class ChildWorker {
         } catch {
             // Not a worker, or a worker that failed: make sure it is gone and reaped.
             let exit = Self.forceEnd(pid: spawned, life: life)
-            Self.closeAll([toChild[1], fromChild[0]])
+            Self.closeAll([toChild.write, fromChild.read])
             input = -1
             output = -1
             guard case .startupFailed(let reason, _) = error else { throw error }
@@ -171,15 +175,6 @@ public final class ChildWorker {
     }
 
     // MARK: - Spawning
-
-    /// Calls posix_spawn with `arguments` as the child's argv.
-    private static func spawn(_ arguments: [String], path: String, stdin: Int32, stdout: Int32, fd3: Int32,
-                              stderr: Int32, pid: inout pid_t) -> Int32 {
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        guard !argv.dropLast().contains(nil) else { return ENOMEM }
-        return pooltop_spawn(path, &argv, stdin, stdout, fd3, stderr, &pid)
-    }
 
     /// Waits for the `.ready` frame until `deadline`; returns the start-up time it reports.
     /// - Throws: `.startupFailed` without an exit (the caller ends the child and adds it).

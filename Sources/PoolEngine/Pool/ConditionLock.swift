@@ -68,6 +68,14 @@ final class ConditionLock {
         defer { unlock() }
         return try body()
     }
+
+    /// Runs `body` with the lock released, for a caller that holds it; it is held again on return.
+    @inline(__always)
+    func withoutLock<R>(_ body: () throws -> R) rethrows -> R {
+        unlock()
+        defer { lock() }
+        return try body()
+    }
 }
 
 // The pthread objects are the synchronisation; they live at stable heap addresses.

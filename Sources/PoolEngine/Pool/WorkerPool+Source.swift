@@ -4,17 +4,17 @@ extension WorkerPool {
     /// The modes this pool can run in, in the order `m` cycles through them: process mode only
     /// when its shared region could be made.
     public var availableModes: [PoolMode] {
-        PoolMode.allCases.filter { $0 != .processes || processes != nil }
+        PoolMode.allCases.filter { $0.executor.isAvailable(in: self) }
     }
 
     /// Starts or stops keeping every task's submission and run (for a recording).
     public func keepTaskEvents(_ keep: Bool) {
-        queueLock.withLock { state.taskLog.keep(keep) }
+        queueLock.withLock { state.keepTaskEvents(keep) }
     }
 
     /// The task events kept since the last call, oldest first.
     public func takeTaskEvents() -> [TaskEvent] {
-        queueLock.withLock { state.taskLog.drain() }
+        queueLock.withLock { state.takeTaskEvents() }
     }
 
     /// The newest events, oldest first (at most 64).

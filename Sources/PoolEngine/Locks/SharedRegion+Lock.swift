@@ -29,10 +29,10 @@ extension SharedRegion {
         }
         guard rc == 0 else { throw .system(call: "pthread_mutex_lock", errno: rc) }
         setSlot(slot, .holdingLock, requestID: requestID, taskIndex: taskIndex)
-        let acquired = MonotonicClock.now()
-        recordAcquisition(waited: acquired &- start, contended: wasContended, recovered: recovered != 0)
-        racyIncrement(criticalSectionNanos: criticalSectionNanos)
-        bump(.holdTotal, by: MonotonicClock.now() &- acquired)
+        if recovered != 0 { word(.recoveries).pointee.add(1, ordering: .relaxed) }
+        lockMeter.holding(since: start, contended: wasContended) {
+            racyIncrement(criticalSectionNanos: criticalSectionNanos)
+        }
         pooltop_robust_mutex_unlock(mutex)
         return recovered != 0
     }
@@ -45,25 +45,5 @@ extension SharedRegion {
         MonotonicClock.spin(for: criticalSectionNanos)
         value.pointee.store(seen &+ 1, ordering: .releasing)
         word(.counterIncrements).pointee.add(1, ordering: .relaxed)
-    }
-
-    /// Records one acquisition; call holding the mutex (the statistics are written only then, so
-    /// plain atomic loads and stores suffice, as in `InstrumentedLock`).
-    private func recordAcquisition(waited: UInt64, contended wasContended: Bool, recovered: Bool) {
-        bump(.acquisitions, by: 1)
-        if wasContended {
-            bump(.contended, by: 1)
-            bump(.waitTotal, by: waited)
-            let most = word(.waitMax)
-            if waited > most.pointee.load(ordering: .relaxed) { most.pointee.store(waited, ordering: .relaxed) }
-        }
-        if recovered { word(.recoveries).pointee.add(1, ordering: .relaxed) }
-    }
-
-    /// Adds `amount` to `field`; call holding the mutex.
-    @inline(__always)
-    private func bump(_ field: Field, by amount: UInt64) {
-        let target = word(field)
-        target.pointee.store(target.pointee.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
     }
 }

@@ -1,0 +1,211 @@
+import CPoolSupport
+import Glibc
+import PoolCore
+
+extension WorkerPool {
+    /// How often an idle pool thread checks that its worker process is still alive.
+    static let idleCheckNanos: UInt64 = 100_000_000
+    /// How long a slot whose process died shows `crashed`, even if its replacement is already up.
+    static let crashedDisplayNanos: UInt64 = 750_000_000
+
+    // MARK: - The pool thread that owns one worker process
+
+    /// What the pool thread of one process-mode slot keeps between tasks.
+    struct ProcessSlot {
+        let index: Int
+        let processes: ProcessWorkers
+        /// The worker process, nil before it starts and after it died.
+        var child: ChildWorker?
+        /// The next child started here replaces one that died.
+        var replacing = false
+        var nextOrderID: UInt64 = 1
+    }
+
+    /// The life of one process-mode slot: start a worker process, feed it tasks (several to a frame
+    /// when the queue is deep and the tasks are tiny), replace it when it dies, and close it when
+    /// the slot retires. The process is spawned from this thread, which outlives it, so the child's
+    /// parent-death signal fires only when pooltop goes.
+    ///
+    /// The queue lock is held at the top of every turn; each step releases it only around the
+    /// slow parts (spawning, running the batch, telling owners), with `queueLock.withoutLock`.
+    func processWorkerLoop(slot index: Int) {
+        pooltop_thread_set_name("pooltop-p\(index)")
+        guard let processes else {
+            queueLock.withLock { state.releaseSlot(index) }
+            return
+        }
+        var slot = ProcessSlot(index: index, processes: processes)
+        queueLock.lock()
+        turns: while true {
+            guard let child = slot.child else {
+                guard state.wantsWorker(in: index, role: .process), startChild(in: &slot) else { break turns }
+                continue
+            }
+            let now = MonotonicClock.now()
+            switch state.nextStep(forWorkerIn: index, now: now) {
+            case .run(let first):
+                runBatch([first] + state.takeBatch(after: first, now: now), in: &slot, child: child)
+            case .wait:
+                waitForWork(until: MonotonicClock.now() &+ Self.idleCheckNanos)
+                if let exit = child.pollExit() { bookCrash(in: &slot, error: .died(pid: child.pid, exit: exit), lost: []) }
+            case .exit:
+                break turns
+            }
+        }
+        leave(slot)
+    }
+
+    /// Starts or replaces the slot's worker process (queue lock held, released while spawning).
+    /// - Returns: false when it could not be started (the slot then leaves).
+    private func startChild(in slot: inout ProcessSlot) -> Bool {
+        let started = queueLock.withoutLock {
+            slot.processes.region.setSlot(slot.index, .starting)
+            return spawnChild(slot: slot.index, processes: slot.processes)
+        }
+        queueLock.broadcast(.change)
+        let now = MonotonicClock.now()
+        switch started {
+        case .success(let child):
+            state.workerSpawned(in: slot.index, pid: child.pid, startupNanos: child.startupNanos, replacing: slot.replacing, now: now)
+            slot.child = child
+            slot.replacing = false
+            return true
+        case .failure(let error):
+            state.workerSpawnFailed(in: slot.index, reason: "\(error)", now: now)
+            return false
+        }
+    }
+
+    /// Runs `jobs` (taken under the queue lock, which is released meanwhile) in `child`, then
+    /// books their results, or the child's death.
+    private func runBatch(_ jobs: [Job], in slot: inout ProcessSlot, child: ChildWorker) {
+        let settings = state.configuration
+        let ran = queueLock.withoutLock {
+            run(jobs, in: child, slot: slot.index, settings: settings, nextOrderID: &slot.nextOrderID)
+        }
+        switch ran {
+        case .success(let records): bookResults(records, of: jobs, slot: slot.index)
+        case .failure(let error): bookCrash(in: &slot, error: error, lost: jobs)
+        }
+    }
+
+    /// Books the end of `jobs` (queue lock held) and tells their owners, if any listens, unlocked.
+    private func bookResults(_ records: [FinishedTask], of jobs: [Job], slot index: Int) {
+        if state.finish(records, batch: jobs.dropFirst(), in: index) { queueLock.broadcast(.change) }
+        guard jobs.contains(where: { $0.onFinish != nil }) else { return }
+        queueLock.withoutLock {
+            for (job, record) in zip(jobs, records) { job.onFinish?(record.outcome) }
+        }
+    }
+
+    /// Books the death of the slot's child (queue lock held) with the tasks it took down (`lost`:
+    /// the one it ran first, then its batch): see `PoolState.workerCrashed`. Shows it in the slot,
+    /// wakes workers for the retried tasks, and tells the owners of the tasks that ended, unlocked.
+    /// The next turn starts a replacement.
+    private func bookCrash(in slot: inout ProcessSlot, error: ChildWorkerError, lost: [Job]) {
+        guard let child = slot.child else { return }
+        let crash = state.workerCrashed(in: slot.index, pid: child.pid, how: error.howItEnded, lost: lost, now: MonotonicClock.now())
+        if crash.shown { slot.processes.region.setSlot(slot.index, .crashed) }
+        if crash.requeued { queueLock.broadcast(.work) }
+        queueLock.broadcast(.change)
+        queueLock.withoutLock {
+            slot.processes.unregister(slot: slot.index)
+            for (job, outcome) in crash.ended { job.onFinish?(outcome) }
+        }
+        slot.child = nil
+        slot.replacing = true
+    }
+
+    /// Spawns the worker process of `slot` and registers it.
+    private func spawnChild(slot: Int, processes: ProcessWorkers) -> Result<ChildWorker, ChildWorkerError> {
+        do throws(ChildWorkerError) {
+            let child = try ChildWorker(command: processes.command, region: processes.region,
+                                        iterationsPerNanosecond: burner.iterationsPerNanosecond)
+            processes.register(child, in: slot)
+            return .success(child)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Closes the slot's worker process (it exits at end of input, SIGKILL after the grace period),
+    /// then gives the slot back. Called with the queue lock held; returns with it released.
+    private func leave(_ slot: ProcessSlot) {
+        queueLock.withoutLock {
+            if let child = slot.child {
+                child.close()
+                slot.processes.unregister(slot: slot.index)
+            }
+            slot.processes.region.setSlot(slot.index, .empty)
+        }
+        releaseWorkerSlot(slot.index)
+        queueLock.unlock()
+    }
+
+    // MARK: - Running tasks in the child
+
+    /// Runs `jobs` in `child` (closures on this thread: they cannot cross a process boundary).
+    private func run(_ jobs: [Job], in child: ChildWorker, slot: Int, settings: PoolConfiguration,
+                     nextOrderID: inout UInt64) -> Result<[FinishedTask], ChildWorkerError> {
+        if jobs.count == 1, case .closure = jobs[0].work {
+            let region = processes?.region
+            region?.setSlot(slot, .busy, tag: jobs[0].tag)
+            let record = execute(jobs[0], slot: nil, startedAt: MonotonicClock.now(), settings: settings)
+            region?.setSlot(slot, .idle)
+            return .success([record])
+        }
+        let orders = jobs.map { job -> TaskOrder in
+            defer { nextOrderID &+= 1 }
+            guard case .simulated(let spec, let costNanos) = job.work else { return TaskOrder(id: nextOrderID, slot: UInt16(slot)) }
+            let (cpu, io) = spec.split(cost: UInt64(Double(costNanos) * max(0, settings.timeScale)))
+            return TaskOrder(id: nextOrderID, slot: slot, tag: job.tag, cpuNanos: cpu, ioNanos: io,
+                             criticalSectionNanos: settings.criticalSectionNanos, lockEnabled: settings.lockEnabled)
+        }
+        do throws(ChildWorkerError) {
+            let reports = orders.count == 1 ? [try child.run(orders[0])] : try child.run(orders)
+            return .success(zip(jobs, reports).map { job, report in
+                FinishedTask(tag: job.tag,
+                             outcome: report.status == .completed ? .completed : .failed(reason: "the worker could not use the shared lock"),
+                             startedAt: report.startedAt, endedAt: report.endedAt,
+                             computeNanos: report.computeNanos, blockedNanos: report.blockedNanos,
+                             recoveredLock: report.recoveredLock)
+            })
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    // MARK: - Fault injection
+
+    /// SIGKILLs one worker process picked at random (a busy one if any is busy), as `k` and
+    /// `--chaos-kill` do. Returns false when no worker process runs.
+    @discardableResult
+    public func killRandomWorker<Generator: RandomNumberGenerator>(using generator: inout Generator) -> Bool {
+        guard let processes, let killed = processes.killOne(using: &generator) else { return false }
+        record(.workerCrashed, "killed worker pid \(killed.pid) in slot \(killed.slot) (SIGKILL)")
+        return true
+    }
+
+    /// SIGKILLs one worker process picked at random (a busy one if any is busy).
+    @discardableResult
+    public func killRandomWorker() -> Bool {
+        var generator = SystemRandomNumberGenerator()
+        return killRandomWorker(using: &generator)
+    }
+
+    /// Waits until every process-mode worker slot has its process up (or gave up starting it),
+    /// so a timed run measures the work and not the spawning; true if that happened by `deadline`.
+    @discardableResult
+    public func waitForWorkers(deadline: UInt64) -> Bool {
+        queueLock.lock()
+        defer { queueLock.unlock() }
+        while !state.startingWorkers.isEmpty {
+            if MonotonicClock.now() >= deadline { return false }
+            queueLock.wait(on: .change, until: deadline)
+        }
+        return true
+    }
+
+    /// The pids of the worker processes alive now (process mode; tests check for orphans with it).
+    public var workerProcessIDs: [Int32] { processes?.pids ?? [] }
+}
