@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "DashboardLoop", dependencies: ["Sessions", "Dashboard", "NcursesBackend", "TerminalUI", "PoolCore"]),
 
         // MARK: - The bench (pooltop bench)
-        .target(name: "Bench", dependencies: ["Sessions", "Dashboard", "NcursesBackend", "CPoolSupport"]),
+        .target(name: "Bench", dependencies: ["Sessions", "Dashboard", "NcursesBackend"]),
 
         // MARK: - The command line
         .executableTarget(name: "pooltop-worker", dependencies: ["PoolEngine"]),

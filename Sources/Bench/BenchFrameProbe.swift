@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import NcursesBackend
+import PoolEngine
 import PoolCore
 import Sessions
 import Workload
@@ -39,6 +40,6 @@ public struct BenchFrameProbe {
             snapshotMicros: costs.snapshot, buildMicros: costs.build, drawMicros: costs.draw, totalMicros: costs.total,
             bytesPerFrame: 0, cpuShares: shares
         )
-        BenchSubprocess.writeAll(Array(try JSONEncoder().encode(report)), to: 3)
+        _ = Subprocess.writeAll(Array(try JSONEncoder().encode(report)), to: 3)
     }
 }

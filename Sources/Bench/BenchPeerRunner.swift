@@ -1,4 +1,5 @@
 import Foundation
+import PoolEngine
 import Workload
 
 /// Drives the Python peers: one `python3 bench/peers.py` process per run, a JSON request in and a
@@ -19,7 +20,7 @@ struct BenchPeerRunner {
     ///     in the folders above the pooltop executable.
     /// - Throws: why the peers are absent (no interpreter, no script, or it did not answer).
     init(command: String, script: String?) throws(BenchFailure) {
-        guard let found = BenchSubprocess.locate(command) else { throw BenchFailure("\(command) not found on PATH") }
+        guard let found = Subprocess.locate(command) else { throw BenchFailure("\(command) not found on PATH") }
         guard let script = script ?? Self.defaultScript() else {
             throw BenchFailure("bench/peers.py not found (run from the repository, or pass --peers-script)")
         }
@@ -62,7 +63,13 @@ struct BenchPeerRunner {
     // MARK: - Private
 
     private static func ask(python: String, script: String, _ request: BenchPeerRequest) throws(BenchFailure) -> BenchPeerAnswer {
-        let outcome = try BenchSubprocess.run(python, arguments: [python, script], input: try request.encoded())
+        let input = try request.encoded()
+        let outcome: Subprocess.Outcome
+        do throws(SubprocessError) {
+            outcome = try Subprocess.run(python, arguments: [python, script], input: input)
+        } catch {
+            throw BenchFailure(error.description)
+        }
         guard outcome.exitCode == 0 else {
             let how = outcome.signal.map { "was killed by signal \($0)" } ?? "exited with status \(outcome.exitCode ?? -1)"
             throw BenchFailure("peers.py \(how)")

@@ -1,5 +1,4 @@
 import PoolCore
-import CPoolSupport
 import Foundation
 import Glibc
 import PoolEngine
@@ -31,24 +30,26 @@ enum BenchPseudoTerminal {
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard slave >= 0 else { throw BenchFailure("could not open /dev/pts/\(number): \(String(cString: strerror(errno)))") }
-        var results: [Int32] = [-1, -1]
-        guard pooltop_pipe_cloexec(&results) == 0 else {
-            close(slave)
-            throw BenchFailure("pipe: \(String(cString: strerror(errno)))")
-        }
+        let results: (read: Int32, write: Int32)
         let pid: pid_t
-        do throws(BenchFailure) {
-            pid = try BenchSubprocess.spawn(path, arguments: arguments, stdin: slave, stdout: slave, fd3: results[1], stderr: -1)
+        do throws(SubprocessError) {
+            results = try Subprocess.pipe()
+            do throws(SubprocessError) {
+                pid = try Subprocess.spawn(path, arguments: arguments, stdin: slave, stdout: slave, fd3: results.write, stderr: -1)
+            } catch {
+                close(results.read); close(results.write)
+                throw error
+            }
         } catch {
-            close(slave); close(results[0]); close(results[1])
-            throw error
+            close(slave)
+            throw BenchFailure(error.description)
         }
         close(slave)
-        close(results[1])
+        close(results.write)
         let drain = Drain(fd: master)
-        let result = BenchSubprocess.readAll(from: results[0])
-        close(results[0])
-        let outcome = BenchSubprocess.reap(pid, output: result)
+        let result = Subprocess.readAll(from: results.read)
+        close(results.read)
+        let outcome = Subprocess.reap(pid, output: result)
         let bytes = drain.finish()
         guard outcome.exitCode == 0 else {
             let how = outcome.signal.map { "was killed by signal \($0)" } ?? "exited with status \(outcome.exitCode ?? -1)"
