@@ -63,35 +63,11 @@ extension BenchReport {
     private var watchingLines: [String] {
         var lines = ["The cost of watching"]
         if !samplerCosts.isEmpty {
-            var table = TextTable(columns: [
-                .init("engine throughput, sampler at \(BenchParameters.samplerFPS) fps", .left),
-                .init("no sampler (tasks/s)"), .init("with sampler (tasks/s)"), .init("loss"),
-            ])
-            for cost in samplerCosts {
-                table.append([
-                    "  \(cost.implementation.label), \(cost.run)",
-                    cost.withoutSampler.map { BenchFormat.number($0.median) } ?? "—",
-                    cost.withSampler.map { BenchFormat.number($0.median) } ?? "—",
-                    cost.lossPercent.map { String(format: "%.1f %%", $0) } ?? (cost.error ?? "—"),
-                ])
-            }
-            lines += table.lines
+            lines += Self.costTable(samplerCosts, without: "no sampler (tasks/s)", with: "with sampler (tasks/s)").lines
             lines.append("")
         }
         if !recordingCosts.isEmpty {
-            var table = TextTable(columns: [
-                .init("engine throughput, sampler at \(BenchParameters.samplerFPS) fps", .left),
-                .init("not recording (tasks/s)"), .init("recording (tasks/s)"), .init("loss"),
-            ])
-            for cost in recordingCosts {
-                table.append([
-                    "  \(cost.implementation.label), \(cost.run)",
-                    cost.withoutSampler.map { BenchFormat.number($0.median) } ?? "—",
-                    cost.withSampler.map { BenchFormat.number($0.median) } ?? "—",
-                    cost.lossPercent.map { String(format: "%.1f %%", $0) } ?? (cost.error ?? "—"),
-                ])
-            }
-            lines += table.lines
+            lines += Self.costTable(recordingCosts, without: "not recording (tasks/s)", with: "recording (tasks/s)").lines
         }
         if let file = recordingFile {
             lines.append("a \(file.minutes)-minute recording at ~1,000 tasks/s (\(BenchFormat.count(file.samples)) snapshots): "
@@ -123,5 +99,21 @@ extension BenchReport {
             lines.append("while the classic bursts (500 requests × 5 tasks of 50 ms I/O) run on a thread pool; drawn with ncurses on a pseudo-terminal.")
         }
         return lines
+    }
+
+    /// Engine throughput unwatched and watched, per implementation and run, and the loss.
+    private static func costTable(_ costs: [SamplerCost], without: String, with: String) -> TextTable {
+        var table = TextTable(columns: [
+            .init("engine throughput, sampler at \(BenchParameters.samplerFPS) fps", .left), .init(without), .init(with), .init("loss"),
+        ])
+        for cost in costs {
+            table.append([
+                "  \(cost.implementation.label), \(cost.run)",
+                cost.withoutSampler.map { BenchFormat.number($0.median) } ?? "—",
+                cost.withSampler.map { BenchFormat.number($0.median) } ?? "—",
+                cost.lossPercent.map { String(format: "%.1f %%", $0) } ?? (cost.error ?? "—"),
+            ])
+        }
+        return table
     }
 }

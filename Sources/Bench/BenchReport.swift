@@ -1,3 +1,4 @@
+import Foundation
 import PoolCore
 import Workload
 
@@ -90,4 +91,13 @@ public struct BenchReport: Sendable, Codable {
     /// The dashboard's cost per screen size (thread mode; drawing does not depend on the mode).
     var frames: [BenchFrameReport] = []
     var framesError: String?
+}
+
+extension BenchReport {
+    /// The report as pretty-printed JSON with sorted keys (schema `pooltop.bench/1`).
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
 }

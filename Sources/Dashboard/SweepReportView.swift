@@ -50,3 +50,10 @@ public struct SweepReportView: Widget {
         }
     }
 }
+
+extension SweepReportView {
+    /// The report drawn `width` columns wide, as tall as it needs.
+    public func rendered(width: Int) -> CellBuffer {
+        rendered(width: width, height: height(forWidth: width))
+    }
+}

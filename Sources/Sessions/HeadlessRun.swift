@@ -1,3 +1,4 @@
+import Foundation
 import PoolCore
 import PoolEngine
 import Workload
@@ -45,6 +46,22 @@ public struct HeadlessRun: Sendable {
         let (summary, snapshot) = execute(session, recorder: recorder, onSample: onSample)
         recorder.stop()
         return (summary, snapshot, recorder)
+    }
+
+    /// Runs to completion as `run(onSample:)` does, keeping a recording in `recordPath` and a
+    /// Perfetto trace in `tracePath` when they are given (a trace without a recording goes through
+    /// a temporary one).
+    /// - Throws: when a file cannot be written, or the recording broke off.
+    public func run(recordInto recordPath: String?, traceInto tracePath: String?,
+                    onSample: (PoolSnapshot, _ progress: Double) -> Void) throws(RecordingError) -> RunSummary {
+        guard let path = recordPath ?? tracePath.map({ _ in NSTemporaryDirectory() + "pooltop-trace-\(getpid()).rec" }) else {
+            return run(onSample: onSample).0
+        }
+        defer { if recordPath == nil { try? FileManager.default.removeItem(atPath: path) } }
+        let (summary, _, recorder) = try run(recordingInto: path, onSample: onSample)
+        if let failure = recorder.failure { throw failure }
+        if let tracePath { try PerfettoExport.write(try Recording(contentsOf: path), to: tracePath) }
+        return summary
     }
 
     private func execute(_ session: LiveSession, recorder: Recorder?,

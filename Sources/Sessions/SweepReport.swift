@@ -1,3 +1,4 @@
+import Foundation
 import PoolCore
 import Sizing
 import Workload
@@ -116,5 +117,14 @@ extension SweepReport.GoetzPart {
     enum CodingKeys: String, CodingKey {
         case cores, cap, formula, comparison
         case waitMs = "wait_ms", computeMs = "compute_ms"
+    }
+}
+
+extension SweepReport {
+    /// The report as pretty-printed JSON with sorted keys (schema `pooltop.sweep/1`).
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

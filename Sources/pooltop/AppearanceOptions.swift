@@ -36,7 +36,7 @@ struct AppearanceOptions: ParsableArguments {
     /// The themes `t` cycles through and the index of the chosen one; each problem of the chosen
     /// theme's file goes to `report` with its file and line.
     /// - Throws: a `ValidationError` when `--theme` names no theme.
-    func loadThemes(report: (String) -> Void) throws -> (themes: [Theme], index: Int) {
+    func loadThemes(report: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> (themes: [Theme], index: Int) {
         let catalog = ThemeCatalog(directories: Self.themeDirectories)
         guard let selection = catalog.selection(theme, monochrome: isMonochrome) else {
             throw ValidationError("--theme: no theme named \"\(theme)\" (available: \(catalog.names().joined(separator: ", ")); or give a path to a .theme file)")
@@ -50,7 +50,7 @@ struct AppearanceOptions: ParsableArguments {
     /// - Throws: `ExitCode(1)` without a usable terminal, or the runner's status when not 0.
     func runDashboard(_ source: DashboardRunner.Source, fps: Int, recordPath: String? = nil, notice: String? = nil,
                       castPath: String? = nil) throws {
-        let (themes, index) = try loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let (themes, index) = try loadThemes()
         let terminal: TerminalSession
         do {
             terminal = try TerminalSession.open(colorMode: color, castPath: castPath)
@@ -63,5 +63,11 @@ struct AppearanceOptions: ParsableArguments {
         terminal.close()
         for message in outcome.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
+    }
+
+    /// Prints `buffer` as plain text, or with `ansi` as ANSI-colored lines (monochrome ones under
+    /// NO_COLOR or --color never).
+    func print(_ buffer: CellBuffer, ansi: Bool) {
+        Swift.print(ansi ? buffer.ansiLines(depth: isMonochrome ? .monochrome : .trueColor).joined(separator: "\n") : buffer.plainText)
     }
 }

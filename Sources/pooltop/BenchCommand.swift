@@ -63,12 +63,6 @@ struct BenchCommand: ParsableCommand {
         do throws(BenchFailure) { suite = try options.suite { bar.show($0, detail: $1) } } catch { throw ValidationError(error.description) }
         let report = suite.run()
         bar.finish()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
-        } else {
-            print(report.text)
-        }
+        print(json ? try report.jsonText() : report.text)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Sessions
 
 /// Runs the root command and turns every way it can end into an exit status: 0 on success,
 /// 2 for bad arguments (with a message naming the argument), the command's own code otherwise.
@@ -11,6 +12,10 @@ enum Entry {
             exit(0)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
+        } catch let failure as RecordingError {
+            // A file that cannot be read or written: named with its line, status 1.
+            FileHandle.standardError.write(Data("pooltop: \(failure)\n".utf8))
+            exit(1)
         } catch {
             let code = Pooltop.exitCode(for: error)
             let message = Pooltop.fullMessage(for: error)

@@ -24,19 +24,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
-        do throws(RecordingError) {
-            progress.show(0, detail: "reading \(file)")
-            let recording = try Recording(contentsOf: file)
-            if let perfetto {
-                progress.show(0.3, detail: "writing \(perfetto)")
-                try PerfettoExport.write(recording, to: perfetto)
-            }
-            if let csv { try CSVExport.write(recording, to: csv) { progress.show(0.6 + 0.4 * $0, detail: "writing \(csv)") } }
-            progress.finish()
-        } catch {
-            progress.finish()
-            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
-            throw ExitCode(1)
+        defer { progress.finish() }
+        progress.show(0, detail: "reading \(file)")
+        let recording = try Recording(contentsOf: file)
+        if let perfetto {
+            progress.show(0.3, detail: "writing \(perfetto)")
+            try PerfettoExport.write(recording, to: perfetto)
         }
+        if let csv { try CSVExport.write(recording, to: csv) { progress.show(0.6 + 0.4 * $0, detail: "writing \(csv)") } }
     }
 }

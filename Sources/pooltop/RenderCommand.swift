@@ -1,10 +1,7 @@
 import ArgumentParser
-import Dashboard
+import DashboardLoop
 import Foundation
-import PoolCore
-import PoolEngine
 import Sessions
-import TerminalUI
 
 /// `pooltop render`: one frame of the dashboard as text, without a terminal.
 struct RenderCommand: ParsableCommand {
@@ -37,29 +34,9 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let (themes, index) = try appearance.loadThemes()
         let live = LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true))
-        live.start()
-        var state = DashboardState(width: width, height: height, themes: themes, themeIndex: index, availableModes: live.capabilities.modes)
-        let clock = SystemClock()
-        let end = clock.nowNanos + after.nanoseconds
-        // Ten samples a second, so the graphs have the history they have on a live screen.
-        FrameLoop(clock: clock, framesPerSecond: 10).run(frame: { now in
-            _ = state.update(.snapshot(live.snapshot(latencyMaxAgeNanos: 0)))
-            _ = state.update(.tick(nanos: now))
-            return now < end
-        }, idle: { _ in
-            clock.sleep(until: min(end, clock.nowNanos + 100_000_000))
-            return clock.nowNanos >= end ? .drawNow : .keepGoing
-        })
-        live.stop()
-        let frame = state.frame()
-        if ansi && !appearance.isMonochrome {
-            print(frame.ansiLines(depth: .trueColor).joined(separator: "\n"))
-        } else if ansi {
-            print(frame.ansiLines(depth: .monochrome).joined(separator: "\n"))
-        } else {
-            print(frame.plainText)
-        }
+        appearance.print(LiveFrame.render(live, afterNanos: after.nanoseconds, width: width, height: height, themes: themes, themeIndex: index),
+                         ansi: ansi)
     }
 }

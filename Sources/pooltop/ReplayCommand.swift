@@ -16,6 +16,7 @@ struct ReplayCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var appearance: AppearanceOptions
+    @OptionGroup var screen: ScreenOptions
 
     @Option(name: .customLong("render-at"), help: ArgumentHelp("Print the frame at this moment of the recording as text, and exit.", valueName: "duration"),
             transform: { try Duration(parsing: $0) })
@@ -30,43 +31,24 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "With --render-at: include colors as ANSI escape sequences.")
     var ansi = false
 
-    @Option(help: "Frames per second of the replay's screen (1...60).")
-    var fps: Int = 20
-
     @Flag(help: "Start paused on the first frame (space plays).")
     var paused = false
 
-    @Option(help: ArgumentHelp("Keep the screen as an asciicast v2 file (asciinema play/cat, or a web player).", valueName: "file.cast"))
-    var cast: String?
-
     func validate() throws {
-        guard PoolLimits.fps.contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
         guard (1...1000).contains(width), (1...500).contains(height) else {
             throw ValidationError("--width must be 1...1000 and --height 1...500, got \(width)×\(height)")
         }
     }
 
     func run() throws {
-        let recording: Recording
-        do throws(RecordingError) {
-            recording = try Recording(contentsOf: file)
-        } catch {
-            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let recording = try Recording(contentsOf: file)
         if recording.incompleteLines > 0 { FileHandle.standardError.write(Data("pooltop: \(recording.summary)\n".utf8)) }
         guard let renderAt else {
-            return try appearance.runDashboard(.replay(ReplaySource(recording: recording, playing: !paused)), fps: fps,
-                                               notice: recording.incompleteLines > 0 ? recording.summary : nil, castPath: cast)
+            return try appearance.runDashboard(.replay(ReplaySource(recording: recording, playing: !paused)), fps: screen.fps,
+                                               notice: recording.incompleteLines > 0 ? recording.summary : nil, castPath: screen.cast)
         }
-        let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        do throws(RecordingError) {
-            let frame = try ReplayFrame.render(recording, atPosition: renderAt.nanoseconds, width: width, height: height,
-                                               themes: themes, themeIndex: index)
-            print(ansi ? frame.ansiLines(depth: appearance.isMonochrome ? .monochrome : .trueColor).joined(separator: "\n") : frame.plainText)
-        } catch {
-            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let (themes, index) = try appearance.loadThemes()
+        appearance.print(try ReplayFrame.render(recording, atPosition: renderAt.nanoseconds, width: width, height: height,
+                                                themes: themes, themeIndex: index), ansi: ansi)
     }
 }

@@ -51,26 +51,11 @@ struct RunCommand: ParsableCommand {
             }
             progress.show(fraction, detail: "\(snapshot.totals.finished) tasks done, \(snapshot.busy) running, \(snapshot.queueDepth) queued")
         }
-        let path = record ?? trace.map { _ in NSTemporaryDirectory() + "pooltop-trace-\(getpid()).rec" }
         let summary: RunSummary
-        do throws(RecordingError) {
-            if let path {
-                let (result, _, recorder) = try run.run(recordingInto: path, onSample: onSample)
-                summary = result
-                if let failure = recorder.failure { throw failure }
-                if let trace {
-                    try PerfettoExport.write(try Recording(contentsOf: path), to: trace)
-                    if record == nil { try? FileManager.default.removeItem(atPath: path) }
-                }
-            } else {
-                summary = run.run(onSample: onSample).0
-            }
-        } catch {
-            progress.finish()
-            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
-            throw ExitCode(1)
+        do {
+            defer { progress.finish() }
+            summary = try run.run(recordInto: record, traceInto: trace, onSample: onSample)
         }
-        progress.finish()
         if json {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))

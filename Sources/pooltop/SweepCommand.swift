@@ -50,31 +50,17 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = scenario.configuration
-        let workload = scenario.scenario(repeating: false)
+        let sweep = SweepRun(configuration: scenario.configuration, scenario: scenario.scenario(repeating: false), caps: caps.caps, repeats: repeats)
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
-        let sweep = SweepRun(configuration: configuration, scenario: workload, caps: caps.caps, repeats: repeats)
-        let points = sweep.run { fraction, detail, _ in progress.show(fraction, detail: detail) }
+        let found = sweep.result(objectiveNanos: slo?.nanoseconds) { progress.show($0, detail: $1) }
         progress.finish()
-        let conditions = SweepConditions(scenario: workload, configuration: configuration, cores: MonotonicClock.cores)
-        guard let result = SweepResult(points: points, conditions: conditions, objectiveNanos: slo?.nanoseconds) else {
-            throw ValidationError("--caps: nothing was measured")
-        }
+        guard let result = found else { throw ValidationError("--caps: nothing was measured") }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            let report = SweepReport(result: result, scenario: workload, configuration: configuration, repeats: repeats)
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
-            return
+            return print(try SweepReport(result: result, scenario: sweep.scenario, configuration: sweep.configuration, repeats: repeats).jsonText())
         }
-        let (themes, index) = try appearance.loadThemes { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        let columns = width ?? TerminalWidth.ofStandardOutput() ?? 100
-        let title = "pooltop sweep — \(configuration.mode.rawValue), \(workload.workloadDescription), lock \(configuration.lockEnabled ? "on" : "off")"
-            + (configuration.interpreterLockEnabled ? ", GIL on" : "") + "; \(caps.caps.count) caps × \(repeats) runs, \(conditions.cores) cores"
-        let view = SweepReportView(result: result, title: title, theme: themes[index])
-        var buffer = CellBuffer(width: columns, height: view.height(forWidth: columns))
-        view.render(in: buffer.bounds, buffer: &buffer)
-        let colored = !appearance.isMonochrome && (appearance.color == .always || (appearance.color == .auto && isatty(STDOUT_FILENO) == 1))
-        print(colored ? buffer.ansiLines(depth: .trueColor).joined(separator: "\n") : buffer.plainText)
+        let (themes, index) = try appearance.loadThemes()
+        let view = SweepReportView(result: result, title: sweep.title(cores: result.conditions.cores), theme: themes[index])
+        appearance.print(view.rendered(width: width ?? TerminalWidth.ofStandardOutput() ?? 100),
+                         ansi: appearance.color == .always || (appearance.color == .auto && isatty(STDOUT_FILENO) == 1))
     }
 }

@@ -12,20 +12,8 @@ struct ThemesCommand: ParsableCommand {
     @OptionGroup var appearance: AppearanceOptions
 
     func run() throws {
-        let catalog = ThemeCatalog(directories: AppearanceOptions.themeDirectories)
-        let entries = Dictionary(catalog.entries().map { ($0.name, $0.path) }, uniquingKeysWith: { first, _ in first })
-        let useColor = !appearance.isMonochrome && (appearance.color == .always || isatty(STDOUT_FILENO) == 1)
-        var problems: [String] = []
-        let names = catalog.names()
-        var buffer = CellBuffer(width: 100, height: names.count)
-        for (row, name) in names.enumerated() {
-            guard let result = catalog.load(name) else { continue }
-            problems += result.problems.map { "pooltop: theme \($0)" }
-            ThemeSwatch(name: name, theme: result.theme, source: entries[name] ?? "built in")
-                .render(in: Rect(x: 0, y: row, width: 100, height: 1), buffer: &buffer)
-        }
-        let lines = useColor ? buffer.ansiLines(depth: .trueColor) : buffer.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        print(lines.joined(separator: "\n"))
-        for problem in problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+        let (swatches, problems) = ThemeCatalog(directories: AppearanceOptions.themeDirectories).swatches()
+        appearance.print(swatches, ansi: appearance.color == .always || isatty(STDOUT_FILENO) == 1)
+        for problem in problems { FileHandle.standardError.write(Data("pooltop: theme \(problem)\n".utf8)) }
     }
 }
