@@ -71,9 +71,7 @@ struct BenchRecordingFile: Sendable, Codable {
             let shift = UInt64(copy) * span
             var taskIndex = 0
             for snapshot in snapshots {
-                var moved = snapshot
-                moved.elapsedNanos += shift
-                moved.events = snapshot.events.map { var event = $0; event.elapsedNanos += shift; return event }
+                let moved = snapshot.shifted(by: shift)
                 var due: [TaskEvent] = []
                 while taskIndex < tasks.count, tasks[taskIndex].atNanos <= snapshot.elapsedNanos {
                     due.append(shifted(tasks[taskIndex], by: shift))

@@ -90,9 +90,7 @@ public final class ReplaySource: PoolSource {
         let status = self.status(at: now)
         var snapshots: [PoolSnapshot] = []
         for index in first...target {
-            var snapshot = try recording.snapshot(at: index)
-            snapshot.playback = status
-            snapshots.append(snapshot)
+            snapshots.append(try recording.snapshot(at: index).withPlayback(status))
         }
         return (snapshots, !contiguous)
     }
@@ -131,9 +129,7 @@ public final class ReplaySource: PoolSource {
     public func snapshot(latencyMaxAgeNanos: UInt64) -> PoolSnapshot {
         let now = clock.nowNanos
         let index = playhead.withLock { recording.sampleIndex(atPosition: position(of: &$0, at: now)) }
-        var snapshot = (try? recording.snapshot(at: index)) ?? PoolSnapshot()
-        snapshot.playback = status(at: now)
-        return snapshot
+        return ((try? recording.snapshot(at: index)) ?? PoolSnapshot()).withPlayback(status(at: now))
     }
 
     /// Refuses: a recorded pool cannot be changed.

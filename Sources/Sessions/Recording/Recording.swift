@@ -108,9 +108,8 @@ public struct Recording: Sendable {
     /// The snapshot of sample `index`, as it was live (its events list included).
     public func snapshot(at index: Int) throws(RecordingError) -> PoolSnapshot {
         let sample = samples[index]
-        var snapshot = try Self.decode(PoolSnapshot.self, sample.value, in: storage.bytes, line: sample.line, path: path, decoder: Self.decoder())
-        snapshot.events = Array(events[max(0, sample.eventsBefore - 64)..<sample.eventsBefore])
-        return snapshot
+        let snapshot = try Self.decode(PoolSnapshot.self, sample.value, in: storage.bytes, line: sample.line, path: path, decoder: Self.decoder())
+        return snapshot.withEvents(Array(events[max(0, sample.eventsBefore - 64)..<sample.eventsBefore]))
     }
 
     /// The last sample at or before `positionNanos` from the recording's start.

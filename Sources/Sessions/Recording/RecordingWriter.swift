@@ -42,8 +42,7 @@ public final class RecordingWriter {
         }
         lastEvents = snapshot.events
         if !tasks.isEmpty { try writeTasks(tasks, t: t) }
-        var stripped = snapshot
-        stripped.events = []
+        let stripped = snapshot.withEvents([])
         if nextIndexAt == nil { nextIndexAt = t + indexIntervalNanos }
         pendingIndex.append([t, offset])
         try writeLine(.snapshot, t: t, value: stripped)
