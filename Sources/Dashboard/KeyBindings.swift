@@ -73,6 +73,13 @@ public struct KeyBindings: Sendable {
         "Keys: " + rows(in: .commandLine).map(\.commandLineText).joined(separator: ", ") + "."
     }
 
+    /// The replay's keys for `pooltop replay --help`: "Keys: space play / pause, ←/→ step one sample, …".
+    public var replayCommandLineSummary: String {
+        "Keys: " + rows.filter { $0.context == .replay }.map { $0.label.split(separator: " ").joined(separator: "/") + " " + $0.help }
+            .joined(separator: ", ")
+            + "; a click on the progress bar seeks."
+    }
+
     /// The rows in the footer's key list.
     var footerRows: [KeyBinding] { rows.filter { $0.footer != nil && $0.context != .replay } }
 

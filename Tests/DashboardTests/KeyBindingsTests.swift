@@ -63,6 +63,13 @@ import Testing
         }
     }
 
+    @Test func theReplaySummaryListsTheReplaysKeys() {
+        let summary = table.replayCommandLineSummary
+        #expect(summary.hasPrefix("Keys: space play / pause, ←/→ step one sample, ,/. 10 s back / on, "))
+        for row in table.rows where row.context == .replay { #expect(summary.contains(row.help)) }
+        #expect(!summary.contains("burst"))
+    }
+
     @Test func theCommandLineSummaryListsEveryRow() {
         let summary = table.commandLineSummary
         #expect(summary.hasPrefix("Keys: b fire a burst, a arrivals on/off, +/- cap ±1, ]/[ cap ±10, "))

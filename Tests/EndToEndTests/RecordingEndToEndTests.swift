@@ -48,7 +48,7 @@ struct RecordingEndToEndTests {
         }
     }
 
-    @Test("a last line the writer never finished is skipped and counted; the rest replays")
+    @Test("a last line the writer never finished is skipped and counted; the rest replays, and the status says 1")
     func truncatedTail() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -57,7 +57,7 @@ struct RecordingEndToEndTests {
         bytes.removeLast(40)  // a kill in the middle of the last line
         try bytes.write(to: file)
         let outcome = try Binary.pooltop(["replay", file.path, "--render-at", "10s", "--width", "80", "--height", "24"])
-        #expect(outcome.status == 0)
+        #expect(outcome.status == 1)
         #expect(outcome.error.hasPrefix("pooltop: replaying run.rec up to 0:"))
         #expect(outcome.error.hasSuffix("; 1 incomplete line at the end skipped\n"))
         #expect(outcome.output.hasPrefix("pooltop  threads  cap 10"))
