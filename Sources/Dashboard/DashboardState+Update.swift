@@ -27,6 +27,7 @@ extension DashboardState {
         case .tick(let nanos):
             clockNanos = nanos
             hasTicked = true
+            if recording != nil, recording?.startedAtNanos == nil { recording?.startedAtNanos = nanos }
             guard commandEcho != nil else { return [] }
             guard let setAt = echoSetAtNanos else {
                 echoSetAtNanos = nanos
@@ -44,7 +45,7 @@ extension DashboardState {
             receiveSweepResult(result)
             return []
         case .recordingStarted(let name):
-            recording = RecordingIndicator(name: name, startedAtNanos: clockNanos)
+            recording = RecordingIndicator(name: name, startedAtNanos: hasTicked ? clockNanos : nil)
             note("recording to \(name)")
             echo("R: recording to \(name)")
             return []

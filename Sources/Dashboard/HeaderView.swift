@@ -78,7 +78,8 @@ struct HeaderView: Widget {
             banners.append((" \(state) REPLAY \(playback.name) \(position) / \(duration) \(NumberText.timeScale(playback.speed)) ", styles.banner))
         }
         if let recording {
-            banners.append((" ● REC \(NumberText.clock(nanoseconds: clockNanos &- min(clockNanos, recording.startedAtNanos))) ", styles.error))
+            let started = recording.startedAtNanos ?? clockNanos
+            banners.append((" ● REC \(NumberText.clock(nanoseconds: clockNanos &- min(clockNanos, started))) ", styles.error))
         }
         if isPaused { banners.append((" ❚❚ PAUSED ", styles.banner)) }
         for banner in banners.reversed() {

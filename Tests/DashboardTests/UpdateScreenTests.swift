@@ -180,4 +180,14 @@ struct RecordingScreenTests {
         #expect(!screen.contains("● REC"))
         #expect(screen.contains("recording stopped: demo.rec: cannot write"))
     }
+
+    @Test("recording from the start (--record, before any tick): the time counts from the first tick")
+    func recordingBeforeTheFirstTick() {
+        var state = DashboardState(width: 120, height: 40)
+        _ = state.update(.recordingStarted(name: "demo.rec"))
+        _ = state.update(.tick(nanos: 4_000_000_000_000))
+        #expect(state.frame().plainText.split(separator: "\n")[0].hasSuffix("● REC 0:00.0"))
+        _ = state.update(.tick(nanos: 4_002_500_000_000))
+        #expect(state.frame().plainText.split(separator: "\n")[0].hasSuffix("● REC 0:02.5"))
+    }
 }
