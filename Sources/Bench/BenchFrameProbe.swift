@@ -42,4 +42,29 @@ public struct BenchFrameProbe {
         )
         _ = Subprocess.writeAll(Array(try JSONEncoder().encode(report)), to: 3)
     }
+
+    /// The hidden entry `pooltop bench frame-probe --frames N --seconds S --fps 10,30 --term T`,
+    /// which `pooltop bench` runs on a pseudo-terminal (dispatched before the argument parser, as
+    /// `pooltop worker` is). Returns the exit status.
+    public static func main(arguments: [String]) -> Int32 {
+        var options: [String: String] = [:]
+        var index = 0
+        while index + 1 < arguments.count {
+            options[arguments[index]] = arguments[index + 1]
+            index += 2
+        }
+        setenv("TERM", options["--term"] ?? "xterm-256color", 1)
+        let probe = BenchFrameProbe(frames: options["--frames"].flatMap(Int.init) ?? 200,
+                                    seconds: options["--seconds"].flatMap(Double.init) ?? 3,
+                                    rates: (options["--fps"] ?? "10,30").split(separator: ",").compactMap { Int($0) })
+        do {
+            let session = try TerminalSession.open(colorMode: .always)
+            defer { session.close() }
+            try probe.run(on: session)
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("pooltop bench frame-probe: \(error)\n".utf8))
+            return 1
+        }
+    }
 }

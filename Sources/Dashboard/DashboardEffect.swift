@@ -11,6 +11,8 @@ public enum DashboardEffect: Sendable, Hashable {
     case toggleRecording
     /// Move the playhead of the recording being replayed.
     case playback(PlaybackCommand)
+    /// Show the next of a watched program's pools (Tab).
+    case nextPool
     /// Run a quick sweep on a copy of the scenario, in its own pool, and report back with
     /// `.sweepProgressed` and `.sweepFinished` messages.
     case startSweep(SweepRequest)

@@ -129,6 +129,8 @@ struct HeaderView: Widget {
                 arrivals.append(Span(" next in " + DurationText.format(nanoseconds: next - next % 100_000_000), style: styles.muted))
             }
             pieces.append(.init(arrivals, priority: 4))
+        } else if let title = snapshot.sourceTitle {
+            pieces.append(.init([Span(title, style: styles.text)], priority: 6))
         } else {
             pieces.append(.init([Span("no workload attached", style: styles.muted)], priority: 4))
         }

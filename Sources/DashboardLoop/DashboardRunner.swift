@@ -18,6 +18,9 @@ public struct DashboardRunner {
         case live(LiveSession)
         /// A recording played back.
         case replay(ReplaySource)
+        /// A real Python program's pools, through the probe; with `exitWithProgram`, the loop ends
+        /// when the program does (otherwise its last frame stays until `q`).
+        case watched(WatchSession, exitWithProgram: Bool)
     }
 
     /// How the loop ended.
@@ -57,6 +60,7 @@ public struct DashboardRunner {
         switch source {
         case .live(let live): return live
         case .replay(let replay): return replay
+        case .watched(let session, _): return session
         }
     }
 
@@ -80,6 +84,7 @@ public struct DashboardRunner {
         }
         FrameLoop(clock: SystemClock(), framesPerSecond: fps).run(frame: { now in
             if let signal = terminal.quitSignal { outcome.status = 128 + signal; return false }
+            if case .watched(let session, true) = source, session.programExit != nil { return false }
             for message in sweeps.take() { _ = state.update(message) }
             do throws(RecordingError) {
                 for snapshot in try snapshots(state: &state) {
@@ -110,7 +115,7 @@ public struct DashboardRunner {
                     if case .refused(let reason) = reply { _ = state.update(.commandRefused(reason: reason)) }
                 case .startSweep(let request):
                     guard case .live(let live) = source else {
-                        _ = state.update(.sweepFailed(reason: "a replay cannot run a sweep: it has no pool"))
+                        _ = state.update(.sweepFailed(reason: "the sweep runs pooltop's own pool: it needs a live session"))
                         continue
                     }
                     QuickSweep.start(caps: request.caps, copying: live, report: { sweeps.post(DashboardMessage($0)) },
@@ -130,6 +135,8 @@ public struct DashboardRunner {
                     }
                 case .playback(let command):
                     if case .replay(let replay) = source { replay.control(command) }
+                case .nextPool:
+                    if case .watched(let session, _) = source { session.selectNextPool() }
                 }
             }
             if case .resize = event { return .drawNow }
@@ -150,6 +157,8 @@ public struct DashboardRunner {
             let (snapshots, jumped) = try replay.snapshotsSinceLastCall(history: Self.replayHistoryNanos)
             if jumped { _ = state.update(.rewind) }
             return snapshots
+        case .watched(let session, _):
+            return [session.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)]
         }
     }
 
@@ -166,5 +175,24 @@ public struct DashboardRunner {
         let failure = failure ?? recorder.stop()
         if let failure { return "pooltop: recording stopped: \(failure)" }
         return "pooltop: recorded \(DurationText.playhead(nanoseconds: recorder.recordedNanos)) into \(recorder.path)"
+    }
+}
+
+extension DashboardRunner {
+    /// Opens the terminal (keeping a cast in `castPath` if given), runs the dashboard on `source`
+    /// until it ends, and gives the terminal back. Without a usable terminal: status 1 and why.
+    public static func onTerminal(colorMode: ColorMode, castPath: String?, source: Source, themes: [Theme], themeIndex: Int,
+                                  fps: Int, recordPath: String?, notice: String?) -> Outcome {
+        let terminal: TerminalSession
+        do throws(TerminalSessionError) {
+            terminal = try TerminalSession.open(colorMode: colorMode, castPath: castPath)
+        } catch {
+            if case .watched(let session, _) = source { session.stop() }
+            return Outcome(status: 1, messages: ["pooltop: \(error)"])
+        }
+        let outcome = DashboardRunner(terminal: terminal, source: source, themes: themes, themeIndex: themeIndex, fps: fps,
+                                      recordPath: recordPath, notice: notice).run()
+        terminal.close()
+        return outcome
     }
 }

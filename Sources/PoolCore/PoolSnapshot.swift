@@ -50,6 +50,9 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
     public var workload: WorkloadStatus?
     /// Where the replay stands, when the snapshot comes from a recording being replayed.
     public var playback: PlaybackStatus?
+    /// What is shown, when it is not pooltop's own engine: the pool of a watched program
+    /// (`ThreadPoolExecutor 1234:1, 8 workers, created at script.py:14`).
+    public var sourceTitle: String?
 
     public init(
         elapsedNanos: UInt64 = 0, configuration: PoolConfiguration = PoolConfiguration(), cores: Int = 1,
@@ -60,7 +63,7 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         queueWait: LatencySummary = .empty, service: LatencySummary = .empty, requests: RequestStats = RequestStats(),
         meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, process: ProcessStats = ProcessStats(),
         ceilingHit: Bool = false, workers: WorkerProcessStats = WorkerProcessStats(), events: [PoolEvent] = [],
-        workload: WorkloadStatus? = nil, playback: PlaybackStatus? = nil
+        workload: WorkloadStatus? = nil, playback: PlaybackStatus? = nil, sourceTitle: String? = nil
     ) {
         self.elapsedNanos = elapsedNanos
         self.configuration = configuration
@@ -88,6 +91,7 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         self.events = events
         self.workload = workload
         self.playback = playback
+        self.sourceTitle = sourceTitle
     }
 
     /// Tasks running now.

@@ -51,16 +51,8 @@ struct AppearanceOptions: ParsableArguments {
     func runDashboard(_ source: DashboardRunner.Source, fps: Int, recordPath: String? = nil, notice: String? = nil,
                       castPath: String? = nil) throws {
         let (themes, index) = try loadThemes()
-        let terminal: TerminalSession
-        do {
-            terminal = try TerminalSession.open(colorMode: color, castPath: castPath)
-        } catch {
-            FileHandle.standardError.write(Data("pooltop: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        let outcome = DashboardRunner(terminal: terminal, source: source, themes: themes, themeIndex: index, fps: fps,
-                                      recordPath: recordPath, notice: notice).run()
-        terminal.close()
+        let outcome = DashboardRunner.onTerminal(colorMode: color, castPath: castPath, source: source, themes: themes, themeIndex: index,
+                                                 fps: fps, recordPath: recordPath, notice: notice)
         for message in outcome.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }

@@ -18,7 +18,6 @@ struct BenchCommand: ParsableCommand {
             frame cost on a pseudo-terminal. Prints median, min and max and the ratios; asserts nothing. \
             Build with -c release.
             """,
-        subcommands: [BenchFrameProbeCommand.self]
     )
 
     @Option(help: "Rounds per workload (each round runs every implementation once).")

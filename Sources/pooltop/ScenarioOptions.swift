@@ -80,11 +80,7 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The arrival pattern from `--arrival` and `--burst-window`.
     func arrivalPattern() throws -> ArrivalPattern {
-        do {
-            return try ArrivalPattern(parsing: arrival, burstWindowNanos: burstWindow.nanoseconds)
-        } catch {
-            throw ValidationError("--arrival: \(error)")
-        }
+        do { return try ArrivalPattern(parsing: arrival, burstWindowNanos: burstWindow.nanoseconds) } catch { throw ValidationError("--arrival: \(error)") }
     }
 
     /// The pool configuration these options describe.

@@ -1,0 +1,38 @@
+/// One line of the event protocol `pooltop.events/1` (python/README.md), as the probe inside a
+/// watched program sends it. Every field but the kind, the time and the pid is optional: which ones
+/// an event carries depends on its kind.
+public struct ProbeEvent: Sendable, Hashable, Decodable {
+    /// The kind: `hello`, `pool`, `wstart`, `wexit`, `submit`, `start`, `finish`, `fail`, `lock`,
+    /// `lockdef`, `resized`, `refused`, `bye`.
+    public var e: String
+    /// CLOCK_MONOTONIC nanoseconds (Python's `time.monotonic_ns()`), the clock pooltop uses.
+    public var t: UInt64
+    /// The process that sent it.
+    public var pid: Int32
+    public var pool: String?
+    public var kind: String?
+    public var workers: Int?
+    public var site: String?
+    public var method: String?
+    /// A worker's id (a thread id or a pid, as text).
+    public var w: String?
+    public var name: String?
+    public var task: String?
+    /// What a submitted task runs, and how many items a chunk holds.
+    public var fn: String?
+    public var n: Int?
+    /// The queue depth the probe saw.
+    public var q: Int?
+    public var outcome: String?
+    public var exc: String?
+    public var status: Int?
+    public var reason: String?
+    public var lock: String?
+    public var wait: UInt64?
+    public var hold: UInt64?
+    /// The command a `resized` or `refused` event answers.
+    public var c: String?
+    public var schema: String?
+    public var py: String?
+    public var role: String?
+}

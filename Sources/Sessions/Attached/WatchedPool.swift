@@ -1,0 +1,144 @@
+import PoolCore
+
+/// One pool of a watched program, as its probe's events describe it: its workers and what each
+/// runs, its tasks from submission to end, and the figures the dashboard draws.
+struct WatchedPool: Sendable {
+    /// A worker: a thread of the program or a worker process.
+    struct Worker: Sendable {
+        var id: String
+        var name: String?
+        /// The task it runs now, if any, and since when (CLOCK_MONOTONIC nanoseconds).
+        var task: String?
+        var since: UInt64
+        var exited = false
+        /// A worker process that died while it ran a task.
+        var crashed = false
+    }
+
+    /// A task submitted and not yet ended.
+    struct Task: Sendable {
+        var submittedAt: UInt64
+        var startedAt: UInt64?
+        /// Which call submitted it (for `map`, which chunk): its color on screen.
+        var call: Int
+    }
+
+    let id: String
+    var kind: String
+    var maxWorkers: Int
+    var site: String?
+    var method: String?
+    var workers: [Worker] = []
+    var tasks: [String: Task] = [:]
+    var submitted = 0, completed = 0, failed = 0, cancelled = 0, rejected = 0
+    var peakBusy = 0, peakQueue = 0
+    var queueWaits: [UInt64] = []
+    var serviceTimes: [UInt64] = []
+    var requestTimes: [UInt64] = []
+    var calls: [String: Int] = [:]
+
+    /// The most latency samples kept per kind (the newest).
+    static let sampleLimit = 20_000
+
+    /// Whether its workers are processes.
+    var usesProcesses: Bool { kind == "ProcessPoolExecutor" || kind == "multiprocessing.Pool" }
+
+    /// `ThreadPoolExecutor-0, 8 workers, created at script.py:14`.
+    var title: String {
+        var text = "\(kind)-\(id), \(maxWorkers) worker\(maxWorkers == 1 ? "" : "s")"
+        if let site { text += ", created at \(Self.shortSite(site))" }
+        return text
+    }
+
+    /// `script.py:14` for `/home/me/script.py:14`.
+    static func shortSite(_ site: String) -> String {
+        site.split(separator: "/").last.map(String.init) ?? site
+    }
+
+    var running: Int { workers.filter { $0.task != nil && !$0.exited }.count }
+
+    // MARK: - Events
+
+    mutating func workerStarted(_ id: String, name: String?, at t: UInt64) {
+        if let index = workers.firstIndex(where: { $0.id == id }) {
+            workers[index] = Worker(id: id, name: name ?? workers[index].name, task: nil, since: t)
+        } else {
+            workers.append(Worker(id: id, name: name, task: nil, since: t))
+        }
+    }
+
+    mutating func workerExited(_ id: String, status: Int?, at t: UInt64) {
+        guard let index = workers.firstIndex(where: { $0.id == id }) else { return }
+        workers[index].exited = true
+        workers[index].crashed = workers[index].crashed || (status.map { $0 != 0 } ?? false) && workers[index].task != nil
+        workers[index].since = t
+    }
+
+    mutating func submitted(_ task: String, at t: UInt64) {
+        let key = Self.callKey(of: task)
+        let call = calls[key] ?? {
+            let next = calls.count + 1
+            calls[key] = next
+            return next
+        }()
+        tasks[task] = Task(submittedAt: t, startedAt: nil, call: call)
+        submitted += 1
+        peakQueue = max(peakQueue, queued)
+    }
+
+    mutating func started(_ task: String, on worker: String, at t: UInt64) {
+        if tasks[task] == nil { submitted(task, at: t) }
+        tasks[task]?.startedAt = t
+        if let submittedAt = tasks[task]?.submittedAt { Self.keep(t &- submittedAt, in: &queueWaits) }
+        if !workers.contains(where: { $0.id == worker }) { workerStarted(worker, name: nil, at: t) }
+        if let index = workers.firstIndex(where: { $0.id == worker }) {
+            workers[index].task = task
+            workers[index].since = t
+        }
+        peakBusy = max(peakBusy, running)
+    }
+
+    /// A task ended: `ok` completed, anything else failed (an exception, a dead worker).
+    mutating func finished(_ task: String, ok: Bool, at t: UInt64) {
+        if let record = tasks.removeValue(forKey: task) {
+            if let startedAt = record.startedAt { Self.keep(t &- startedAt, in: &serviceTimes) }
+            Self.keep(t &- record.submittedAt, in: &requestTimes)
+        }
+        if ok { completed += 1 } else { failed += 1 }
+        for index in workers.indices where workers[index].task == task {
+            workers[index].task = nil
+            workers[index].since = t
+        }
+    }
+
+    /// A task that never ran: cancelled, or refused at submission.
+    mutating func dropped(_ task: String, rejected wasRejected: Bool) {
+        tasks[task] = nil
+        if wasRejected { rejected += 1 } else { cancelled += 1 }
+    }
+
+    /// Tasks submitted and not started.
+    var queued: Int { tasks.values.filter { $0.startedAt == nil }.count }
+
+    // MARK: - Helpers
+
+    /// Tasks of one `map` chunk share everything in their id up to the last dot.
+    static func callKey(of task: String) -> String {
+        guard let dot = task.lastIndex(of: ".") else { return task }
+        return String(task[..<dot])
+    }
+
+    private static func keep(_ value: UInt64, in samples: inout [UInt64]) {
+        samples.append(value)
+        if samples.count > sampleLimit { samples.removeFirst(samples.count - sampleLimit) }
+    }
+
+    /// Percentiles of `samples`.
+    static func summary(_ samples: [UInt64]) -> LatencySummary {
+        guard !samples.isEmpty else { return .empty }
+        let sorted = samples.sorted()
+        func at(_ fraction: Double) -> UInt64 { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))] }
+        return LatencySummary(count: sorted.count, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.last ?? 0,
+                              mean: Double(sorted.reduce(0, &+)) / Double(sorted.count))
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import DashboardLoop
+import Foundation
+import Sessions
+
+/// `pooltop watch -- python3 script.py args…`: a real Python program's pools, through the probe.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Run a Python program under pooltop's probe and show its real pools (ThreadPoolExecutor, ProcessPoolExecutor, multiprocessing.Pool, ThreadPool).",
+        discussion: "The program's output goes to --program-output. With --json, no screen: one JSON object (schema pooltop.watch/1) when the program ends; the exit status is the program's."
+    )
+
+    @OptionGroup var appearance: AppearanceOptions
+    @OptionGroup var screen: ScreenOptions
+
+    @Flag(help: "No screen: wait for the program, then print a summary as JSON (schema pooltop.watch/1).")
+    var json = false
+
+    @Option(name: .customLong("program-output"), help: ArgumentHelp("Where the program's stdout and stderr go (default: a temporary file).", valueName: "file"))
+    var programOutput: String?
+
+    @Flag(name: .customLong("exit-with-program"), help: "Leave when the program ends, instead of keeping its last frame until q.")
+    var exitWithProgram = false
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The program: -- python3 script.py args…", valueName: "command"))
+    var command: [String] = []
+
+    func run() throws {
+        let program = command.first == "--" ? Array(command.dropFirst()) : command
+        guard let probe = WatchSession.probeDirectory() else { throw ValidationError("the probe (python/pooltop_probe) was not found; set POOLTOP_PROBE_PATH") }
+        let output = programOutput ?? NSTemporaryDirectory() + "pooltop-watch-\(getpid()).out"
+        let session: WatchSession
+        do throws(WatchError) { session = try WatchSession(command: program, outputPath: output, probeDirectory: probe) } catch {
+            throw ValidationError(error.description)
+        }
+        if json {
+            session.waitForProgram()
+            session.stop()
+            print(try WatchSummary(session).jsonText())
+        } else {
+            try appearance.runDashboard(.watched(session, exitWithProgram: exitWithProgram), fps: screen.fps,
+                                        notice: "the program's output goes to \(output)", castPath: screen.cast)
+        }
+        if let status = session.exitStatus, status != 0 { throw ExitCode(status) }
+    }
+}
