@@ -49,7 +49,7 @@ public struct DashboardView: Widget {
             sweepRecommendedCap: state.sweep.recommendedCap, isReplay: state.isReplay, styles: styles
         ).render(in: layout.footer, buffer: &buffer)
         if state.isHelpVisible {
-            HelpOverlay(styles: styles, isReplay: state.isReplay).render(in: layout.body, buffer: &buffer)
+            HelpOverlay(styles: styles, isReplay: state.isReplay, isAttached: state.isAttached).render(in: layout.body, buffer: &buffer)
         } else if state.sweep.isVisible {
             SweepOverlay(panel: state.sweep, currentCap: state.effectiveCap, styles: styles).render(in: layout.body, buffer: &buffer)
         }

@@ -6,6 +6,8 @@ struct HelpOverlay: Widget {
     var styles: DashboardStyles
     /// True while a recording is replayed: the replay's keys show instead of the live ones.
     var isReplay = false
+    /// True while a real program is watched: its keys (tab) show too.
+    var isAttached = false
 
     /// Each panel: its name, one short sentence, and a second sentence for big screens.
     static let panels: [(name: String, summary: String, detail: String)] = [
@@ -32,8 +34,15 @@ struct HelpOverlay: Widget {
     ]
 
     /// Every key and what it does: the rows of `KeyBindings.standard` listed in the overlay.
-    static func keys(replay: Bool) -> [KeyBinding] {
-        KeyBindings.standard.rows(in: .helpOverlay).filter { $0.context != (replay ? .live : .replay) }
+    static func keys(replay: Bool, attached: Bool = false) -> [KeyBinding] {
+        KeyBindings.standard.rows(in: .helpOverlay).filter { row in
+            switch row.context {
+            case .always, .sweepOverlay: return true
+            case .live: return !replay
+            case .replay: return replay
+            case .attached: return attached
+            }
+        }
     }
 
     /// The columns of a key entry: the key, then the action.
@@ -46,7 +55,7 @@ struct HelpOverlay: Widget {
         let innerWidth = width - 2
         guard innerWidth > HelpOverlay.nameWidth + 10 else { return }
         let keyColumns = max(1, innerWidth / HelpOverlay.entryWidth)
-        let keys = HelpOverlay.keys(replay: isReplay)
+        let keys = HelpOverlay.keys(replay: isReplay, attached: isAttached)
         let keyRows = (keys.count + keyColumns - 1) / keyColumns
         let textWidth = innerWidth - HelpOverlay.nameWidth
         let longTexts = HelpOverlay.panels.map { Paragraph($0.summary + " " + $0.detail) }

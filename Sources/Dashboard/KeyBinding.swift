@@ -35,6 +35,8 @@ public struct KeyBinding: Sendable {
         case live
         /// Only while a recording is replayed.
         case replay
+        /// Only while a real program is watched.
+        case attached
 
         /// A few words for the command line, empty for `always`.
         var note: String {
@@ -42,6 +44,7 @@ public struct KeyBinding: Sendable {
             case .always, .live: ""
             case .sweepOverlay: " (sweep overlay)"
             case .replay: " (replay)"
+            case .attached: " (watch)"
             }
         }
     }
@@ -120,6 +123,7 @@ public struct KeyBinding: Sendable {
         case .sweepOverlay: state.sweep.isVisible
         case .live: !state.isReplay
         case .replay: state.isReplay
+        case .attached: state.isAttached
         }
     }
 }

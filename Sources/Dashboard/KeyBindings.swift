@@ -61,7 +61,7 @@ public struct KeyBindings: Sendable {
                    actions: [.home: { _ in [.playback(.toStart)] }]),
         KeyBinding("end", footer: "last", help: "to the end", places: [.helpOverlay, .replayFooter, .commandLine], context: .replay,
                    actions: [.end: { _ in [.playback(.toEnd)] }]),
-        KeyBinding("tab", help: "next pool (watch)", places: [.helpOverlay, .commandLine],
+        KeyBinding("tab", help: "next pool", places: [.helpOverlay, .commandLine], context: .attached,
                    actions: [.tab: { _ in [.nextPool] }]),
         KeyBinding("click", help: "slot details"),
         KeyBinding("esc", help: "close the overlay", places: [.helpFooter, .sweepFooter, .commandLine],

@@ -45,7 +45,7 @@ import Testing
             var buffer = CellBuffer(width: width, height: height)
             HelpOverlay(styles: styles, isReplay: replay).render(in: Rect(x: 0, y: 0, width: width, height: height), buffer: &buffer)
             let screen = buffer.lines.joined(separator: "\n")
-            let rows = table.rows(in: .helpOverlay).filter { $0.context != (replay ? .live : .replay) }
+            let rows = table.rows(in: .helpOverlay).filter { $0.context != (replay ? .live : .replay) && $0.context != .attached }
             #expect(rows.count == HelpOverlay.keys(replay: replay).count)
             for row in rows {
                 #expect(screen.contains(NumberText.padRight(row.label, to: 6) + row.help), "\(row.label) missing from the help at \(width)×\(height)")
@@ -88,6 +88,13 @@ import Testing
         return state
     }
 
+    /// A state whose snapshot comes from a watched program.
+    private var attachedState: DashboardState {
+        var state = DashboardState(width: 80, height: 24)
+        _ = state.update(.snapshot(PoolSnapshot(sourceTitle: "ThreadPoolExecutor-1:1, 8 workers")))
+        return state
+    }
+
     @Test func everyRowIsListedSomewhereAndEveryKeyActs() {
         var live = DashboardState(width: 80, height: 24)
         _ = live.update(.key(.character("s")))  // the sweep overlay shows: its keys are active too.
@@ -95,7 +102,7 @@ import Testing
         _ = replay.update(.key(.character("s")))
         for row in table.rows {
             #expect(row.footer != nil || !row.places.subtracting(.commandLine).isEmpty, "\(row.label) is listed nowhere on screen")
-            let state = row.context == .replay ? replay : live
+            let state = row.context == .replay ? replay : row.context == .attached ? attachedState : live
             for key in row.keys {
                 #expect(table.action(for: key, in: state) != nil, "\(key) does nothing")
             }
