@@ -1,0 +1,198 @@
+"""ThreadPoolExecutor: pool, workers, tasks, queue depth, and resize."""
+import _thread
+import itertools
+import threading
+import weakref
+from concurrent.futures import thread as cft
+from concurrent.futures import _base
+from typing import Any, Dict, List, Optional
+
+from . import _wire as W
+
+_ORIG: Dict[str, Any] = {}
+_pools: "weakref.WeakValueDictionary[str, PoolInfo]" = (
+    weakref.WeakValueDictionary())
+_wids: Dict[int, str] = {}
+
+
+class PoolInfo:
+    """Probe-side state of one thread pool (the gate for resize)."""
+
+    def __init__(self, pool_id: str, kind: str, cap: int,
+                 owner: Any = None) -> None:
+        self.id = pool_id
+        self.kind = kind
+        self.cap = cap
+        self.busy = 0
+        self.cond = threading.Condition(_thread.allocate_lock())
+        self.seq = itertools.count()
+        self.ref = weakref.ref(owner) if owner is not None else None
+
+
+def worker_id() -> str:
+    """``"<pid>/<native thread id>"`` of the calling thread (cached)."""
+    ident = threading.get_ident()
+    w = _wids.get(ident)
+    if w is None:
+        w = "%d/%d" % (W.pid(), threading.get_native_id())
+        _wids[ident] = w
+    return w
+
+
+def forget_worker() -> None:
+    _wids.pop(threading.get_ident(), None)
+
+
+def emit_worker_start(pool_id: str) -> None:
+    forget_worker()
+    t = threading.current_thread()
+    W.event("wstart", pool=pool_id, w=worker_id(),
+            tid=threading.get_native_id(), name=t.name)
+
+
+def emit_worker_exit(pool_id: str) -> None:
+    W.event("wexit", pool=pool_id, w=worker_id(), status=None)
+    forget_worker()
+
+
+def _init(self: Any, *args: Any, **kwargs: Any) -> None:
+    _ORIG["init"](self, *args, **kwargs)
+    info = PoolInfo(W.new_pool_id(), "ThreadPoolExecutor",
+                    self._max_workers, self)
+    self._pooltop = info
+    _pools[info.id] = info
+    W.event("pool", pool=info.id, kind=info.kind, workers=self._max_workers,
+            site=W.site(), method=None)
+
+
+def _submit(self: Any, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+    info: Optional[PoolInfo] = getattr(self, "_pooltop", None)
+    if info is None:
+        return _ORIG["submit"](self, fn, *args, **kwargs)
+    W.poll()
+    task = "%s/%d" % (info.id, next(info.seq))
+    t = W.mono()
+    W.send('{"e":"submit","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+           '"fn":%s,"n":1,"site":%s,"q":%d}\n'
+           % (t, W.S.pid, info.id, task, W.js(_name(fn)),
+              W.js(W.site()), self._work_queue.qsize() + 1))
+
+    def call(*a: Any, **k: Any) -> Any:
+        return _run(info, task, self._work_queue, fn, a, k)
+
+    try:
+        fut = _ORIG["submit"](self, call, *args, **kwargs)
+    except BaseException as exc:
+        W.event("fail", pool=info.id, task=task, outcome="rejected",
+                exc=type(exc).__name__)
+        raise
+    fut._pooltop_task = (info.id, task)
+    return fut
+
+
+def _name(fn: Any) -> str:
+    return getattr(fn, "__qualname__", None) or type(fn).__name__
+
+
+def _run(info: PoolInfo, task: str, queue: Any, fn: Any,
+         a: Any, k: Any) -> Any:
+    W.poll()
+    cond = info.cond
+    with cond:
+        while info.busy >= info.cap:
+            cond.wait()
+        info.busy += 1
+    try:
+        w = worker_id()
+        W.send('{"e":"start","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+               '"w":"%s","q":%d}\n'
+               % (W.mono(), W.S.pid, info.id, task, w, queue.qsize()))
+        try:
+            result = fn(*a, **k)
+        except BaseException as exc:
+            W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+                   '"w":"%s","outcome":"exc","exc":%s}\n'
+                   % (W.mono(), W.S.pid, info.id, task, w,
+                      W.js(type(exc).__name__)))
+            raise
+        W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+               '"w":"%s","outcome":"ok"}\n'
+               % (W.mono(), W.S.pid, info.id, task, w))
+        return result
+    finally:
+        with cond:
+            info.busy -= 1
+            cond.notify()
+        W.poll()
+
+
+def _worker(executor_reference: Any, *args: Any, **kwargs: Any) -> Any:
+    ex = executor_reference()
+    info = getattr(ex, "_pooltop", None)
+    del ex
+    if info is not None:
+        emit_worker_start(info.id)
+    try:
+        return _ORIG["worker"](executor_reference, *args, **kwargs)
+    finally:
+        if info is not None:
+            emit_worker_exit(info.id)
+
+
+def _cancel(self: Any) -> bool:
+    ok = _ORIG["cancel"](self)
+    tag = getattr(self, "_pooltop_task", None)
+    if ok and tag is not None:
+        self._pooltop_task = None
+        W.event("fail", pool=tag[0], task=tag[1], outcome="cancelled")
+    return ok
+
+
+def resize(cmd: Dict[str, Any]) -> None:
+    """Handle ``{"c": "resize", "pool": id, "workers": n}``."""
+    pool_id = cmd.get("pool")
+    n = cmd.get("workers")
+    info = _pools.get(pool_id) if isinstance(pool_id, str) else None
+    if info is None:
+        from . import _procs
+        reason = _procs.resize_refusal(pool_id)
+        W.event("refused", c="resize", pool=pool_id, workers=n,
+                reason=reason)
+        return
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 4096:
+        W.event("refused", c="resize", pool=pool_id, workers=n,
+                reason="workers must be an integer from 1 to 4096")
+        return
+    ex = info.ref() if info.ref is not None else None
+    if ex is None:
+        W.event("refused", c="resize", pool=pool_id, workers=n,
+                reason="pool is gone")
+        return
+    with info.cond:
+        old = info.cap
+        info.cap = n
+        info.cond.notify_all()
+    with ex._shutdown_lock:
+        if n > ex._max_workers:
+            ex._max_workers = n
+        if not ex._shutdown:
+            grow = min(n - len(ex._threads), ex._work_queue.qsize())
+            for _ in range(max(0, grow)):
+                ex._adjust_thread_count()
+    W.event("resized", c="resize", pool=pool_id, workers=n, was=old,
+            threads=len(ex._threads))
+
+
+def install(hooks: List[str]) -> None:
+    tpe = cft.ThreadPoolExecutor
+    _ORIG.update(init=tpe.__init__, submit=tpe.submit, worker=cft._worker,
+                 cancel=_base.Future.cancel)
+    tpe.__init__ = _init
+    tpe.submit = _submit
+    cft._worker = _worker
+    _base.Future.cancel = _cancel
+    W.handlers["resize"] = resize
+    hooks += ["concurrent.futures.ThreadPoolExecutor.__init__",
+              "concurrent.futures.ThreadPoolExecutor.submit",
+              "concurrent.futures.thread._worker",
+              "concurrent.futures.Future.cancel"]

@@ -1,0 +1,27 @@
+import multiprocessing
+import sys
+
+
+def square(x):
+    return x * x
+
+
+def fail(x):
+    raise KeyError(x)
+
+
+if __name__ == "__main__":
+    method = sys.argv[1] if len(sys.argv) > 1 else "fork"
+    ctx = multiprocessing.get_context(method)
+    pool = ctx.Pool(2)
+    total = sum(pool.map(square, range(10), chunksize=3))
+    one = pool.apply(square, (7,))
+    star = pool.starmap(pow, [(2, 3), (3, 2)])
+    err = pool.apply_async(fail, (1,))
+    try:
+        err.get(timeout=10)
+    except KeyError:
+        pass
+    pool.close()
+    pool.join()
+    print("ok", total, one, star)
