@@ -79,6 +79,7 @@ def _guarded(self: Any, result_job: int, func: Any, iterable: Any) -> Any:
     info = _site_and_pool(self)
     if info is None:
         return gen
+    W.poll()
     where = W.js(W.site())
     return _emit_each(info, gen, where)
 
@@ -103,6 +104,7 @@ def _apply_async(self: Any, func: Any, *args: Any, **kwargs: Any) -> Any:
     info = _site_and_pool(self)
     if info is None:
         return _ORIG["apply_async"](self, func, *args, **kwargs)
+    W.poll()
     t = W.mono()
     where = W.site()
     result = _ORIG["apply_async"](self, func, *args, **kwargs)

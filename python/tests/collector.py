@@ -39,15 +39,20 @@ class Collector:
         sel = selectors.DefaultSelector()
         sel.register(self.server, selectors.EVENT_READ, None)
         bufs: Dict[socket.socket, bytes] = {}
+        ids: Dict[socket.socket, int] = {}
         while not self.stop:
             for key, _ in sel.select(0.05):
                 if key.data is None:
                     conn, _ = self.server.accept()
                     bufs[conn] = b""
+                    ids[conn] = len(ids)
                     sel.register(conn, selectors.EVENT_READ, conn)
                     continue
                 conn = key.data
-                data = conn.recv(1 << 16)
+                try:
+                    data = conn.recv(1 << 16)
+                except OSError:
+                    data = b""
                 if not data:
                     sel.unregister(conn)
                     continue
@@ -59,6 +64,7 @@ class Collector:
                     except ValueError:
                         self.bad_lines.append(raw)
                         continue
+                    ev["_conn"] = ids[conn]
                     with self.lock:
                         if ev.get("e") == "hello":
                             self.conns[ev["pid"]] = conn

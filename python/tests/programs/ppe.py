@@ -20,3 +20,4 @@ if __name__ == "__main__":
         total = sum(ex.map(square, range(10), chunksize=3))
         pids = set(ex.map(whoami, range(4)))
     print("ok", sum(f.result() for f in futs), total)
+    print("pids", " ".join(str(p) for p in sorted(pids)))
