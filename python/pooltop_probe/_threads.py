@@ -24,9 +24,22 @@ class PoolInfo:
         self.kind = kind
         self.cap = cap
         self.busy = 0
-        self.cond = threading.Condition(_thread.allocate_lock())
+        self.lock = _thread.allocate_lock()
+        self.cond = threading.Condition(self.lock)
+        self.waiting = 0
         self.seq = itertools.count()
         self.ref = weakref.ref(owner) if owner is not None else None
+        head = '{"e":"%%s","t":%%d,"pid":%d,"pool":"%s","task":"%s/' % (
+            W.pid(), pool_id, pool_id)
+        head = head.replace("%%s", "%s").replace("%%d", "%d")
+        self.fmt_submit = head.replace("%s", "submit", 1) + (
+            '%d","fn":%s,"n":1,"site":%s,"q":%d}\n')
+        self.fmt_start = head.replace("%s", "start", 1) + (
+            '%d","w":"%s","q":%d}\n')
+        self.fmt_ok = head.replace("%s", "finish", 1) + (
+            '%d","w":"%s","outcome":"ok"}\n')
+        self.fmt_exc = head.replace("%s", "finish", 1) + (
+            '%d","w":"%s","outcome":"exc","exc":%s}\n')
 
 
 def worker_id() -> str:
@@ -70,23 +83,20 @@ def _submit(self: Any, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
     if info is None:
         return _ORIG["submit"](self, fn, *args, **kwargs)
     W.poll()
-    task = "%s/%d" % (info.id, next(info.seq))
-    t = W.mono()
-    W.send('{"e":"submit","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-           '"fn":%s,"n":1,"site":%s,"q":%d}\n'
-           % (t, W.S.pid, info.id, task, W.js(_name(fn)),
-              W.js(W.site()), self._work_queue.qsize() + 1))
+    n = next(info.seq)
+    W.send(info.fmt_submit % (W.mono(), n, W.js(_name(fn)), W.site_js(),
+                              self._work_queue.qsize() + 1))
 
     def call(*a: Any, **k: Any) -> Any:
-        return _run(info, task, self._work_queue, fn, a, k)
+        return _run(info, n, self._work_queue, fn, a, k)
 
     try:
         fut = _ORIG["submit"](self, call, *args, **kwargs)
     except BaseException as exc:
-        W.event("fail", pool=info.id, task=task, outcome="rejected",
-                exc=type(exc).__name__)
+        W.event("fail", pool=info.id, task="%s/%d" % (info.id, n),
+                outcome="rejected", exc=type(exc).__name__)
         raise
-    fut._pooltop_task = (info.id, task)
+    fut._pooltop_task = (info.id, n)
     return fut
 
 
@@ -94,35 +104,33 @@ def _name(fn: Any) -> str:
     return getattr(fn, "__qualname__", None) or type(fn).__name__
 
 
-def _run(info: PoolInfo, task: str, queue: Any, fn: Any,
-         a: Any, k: Any) -> Any:
-    W.poll()
-    cond = info.cond
-    with cond:
+def _run(info: PoolInfo, n: int, queue: Any, fn: Any, a: Any, k: Any) -> Any:
+    lock = info.lock
+    lock.acquire()
+    if info.busy >= info.cap:      # parked behind the resize gate
+        info.waiting += 1
         while info.busy >= info.cap:
-            cond.wait()
-        info.busy += 1
+            info.cond.wait()
+        info.waiting -= 1
+    info.busy += 1
+    lock.release()
     try:
         w = worker_id()
-        W.send('{"e":"start","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-               '"w":"%s","q":%d}\n'
-               % (W.mono(), W.S.pid, info.id, task, w, queue.qsize()))
+        send = W.send
+        send(info.fmt_start % (W.mono(), n, w, queue.qsize()))
         try:
             result = fn(*a, **k)
         except BaseException as exc:
-            W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-                   '"w":"%s","outcome":"exc","exc":%s}\n'
-                   % (W.mono(), W.S.pid, info.id, task, w,
-                      W.js(type(exc).__name__)))
+            send(info.fmt_exc % (W.mono(), n, w, W.js(type(exc).__name__)))
             raise
-        W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-               '"w":"%s","outcome":"ok"}\n'
-               % (W.mono(), W.S.pid, info.id, task, w))
+        send(info.fmt_ok % (W.mono(), n, w))
         return result
     finally:
-        with cond:
-            info.busy -= 1
-            cond.notify()
+        lock.acquire()
+        info.busy -= 1
+        if info.waiting:
+            info.cond.notify()
+        lock.release()
         W.poll()
 
 
@@ -144,7 +152,8 @@ def _cancel(self: Any) -> bool:
     tag = getattr(self, "_pooltop_task", None)
     if ok and tag is not None:
         self._pooltop_task = None
-        W.event("fail", pool=tag[0], task=tag[1], outcome="cancelled")
+        task = tag[1] if isinstance(tag[1], str) else "%s/%d" % tag
+        W.event("fail", pool=tag[0], task=task, outcome="cancelled")
     return ok
 
 

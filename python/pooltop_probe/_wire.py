@@ -18,6 +18,7 @@ SCHEMA = "pooltop.events/1"
 PROBE_VERSION = "0.1.0"
 POLL_NS = 20_000_000
 mono = time.monotonic_ns
+_os_write = os.write
 
 _PROBE_DIR = os.path.dirname(os.path.abspath(__file__))
 _STDLIB = os.path.dirname(os.__file__)
@@ -29,6 +30,7 @@ class _State:
     path: Optional[str] = None
     sock: Optional[socket.socket] = None
     pid: int = 0
+    fd: int = -1
     pending_connect: bool = False
     role: str = "main"
     hooks: List[str] = []
@@ -76,6 +78,7 @@ def connect(path: str, role: str, hello: bool = True) -> bool:
         S.sock = None
         return False
     S.sock = sock
+    S.fd = sock.fileno()
     return True
 
 
@@ -112,11 +115,17 @@ def send(line: str) -> None:
         if sock is None:
             return
     data = line.encode()
-    with S.lock:
-        try:
-            sock.sendall(data)
-        except OSError:
-            S.sock = None  # pooltop went away: stay quiet from now on
+    try:
+        # One write(2) per line.  A line is far below the socket buffer, so
+        # on Linux a blocking Unix stream socket takes it whole and lines of
+        # different threads never interleave; a short write (a signal in
+        # the middle) is finished under the lock.
+        n = _os_write(S.fd, data)
+        if n != len(data):
+            with S.lock:
+                sock.sendall(data[n:])
+    except OSError:
+        S.sock = None  # pooltop went away: stay quiet from now on
 
 
 def event(e: str, **fields: Any) -> None:
@@ -128,9 +137,17 @@ def event(e: str, **fields: Any) -> None:
     send(json.dumps(d, separators=(",", ":")) + "\n")
 
 
-def js(value: Any) -> str:
-    """JSON text of one value (for hand-built hot lines)."""
-    return json.dumps(value)
+_js_cache: Dict[str, str] = {}
+
+
+def js(value: str) -> str:
+    """JSON text of one string (cached: names and sites repeat)."""
+    text = _js_cache.get(value)
+    if text is None:
+        text = json.dumps(value)
+        if len(_js_cache) < 4096:
+            _js_cache[value] = text
+    return text
 
 
 def new_pool_id() -> str:
@@ -147,15 +164,46 @@ def is_internal(filename: str) -> bool:
     return filename.startswith(_STDLIB) and "-packages" not in filename
 
 
+_internal_files: Dict[str, bool] = {}
+_site_js: Dict[Any, str] = {}
+
+
 def site(depth: int = 2) -> str:
     """``file:line`` of the first caller frame outside stdlib and probe."""
     f: Any = sys._getframe(depth)
     while f is not None:
         name = f.f_code.co_filename
-        if not is_internal(name):
+        internal = _internal_files.get(name)
+        if internal is None:
+            internal = _internal_files[name] = is_internal(name)
+        if not internal:
             return "%s:%d" % (name, f.f_lineno)
         f = f.f_back
     return "?"
+
+
+def site_js(depth: int = 2) -> str:
+    """:func:`site` as JSON text, cached per code object and line."""
+    f: Any = sys._getframe(depth)
+    text = _site_js.get((f.f_code, f.f_lineno))
+    if text is not None:
+        return text
+    while f is not None:
+        code = f.f_code
+        internal = _internal_files.get(code.co_filename)
+        if internal is None:
+            internal = _internal_files[code.co_filename] = is_internal(
+                code.co_filename)
+        if not internal:
+            key = (code, f.f_lineno)
+            text = _site_js.get(key)
+            if text is None:
+                text = json.dumps("%s:%d" % (code.co_filename, key[1]))
+                if len(_site_js) < 4096:
+                    _site_js[key] = text
+            return text
+        f = f.f_back
+    return '"?"'
 
 
 def caller_is_internal(depth: int = 2) -> bool:
