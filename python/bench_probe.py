@@ -39,7 +39,24 @@ def _cpu_task(_: int) -> int:
     return n
 
 
+LOCK_PAIRS = 100_000
+
+
+def lock_workload() -> None:
+    """Acquire/release pairs on one threading.Lock the program created."""
+    import threading
+    lock = threading.Lock()
+    t0 = time.perf_counter_ns()
+    for _ in range(LOCK_PAIRS):
+        with lock:
+            pass
+    print(time.perf_counter_ns() - t0)
+
+
 def workload(kind: str) -> None:
+    if kind == "lock":
+        lock_workload()
+        return
     fn = _sleep_task if kind == "sleep" else _cpu_task
     t0 = time.perf_counter_ns()
     with ThreadPoolExecutor(max_workers=WORKERS) as ex:
@@ -113,6 +130,14 @@ def bench(kind: str, rounds: int, tick_ms: float) -> None:
         for d in order:
             (plain if d is None else probed).append(run_once(kind, d))
     a, b = statistics.median(plain), statistics.median(probed)
+    if kind == "lock":
+        print("lock: %d acquire/release pairs of one threading.Lock, "
+              "%d rounds interleaved" % (LOCK_PAIRS, rounds))
+        print("  without probe: median %.3f us per pair"
+              % (a * 1e3 / LOCK_PAIRS))
+        print("  with probe:    median %.3f us per pair (one lock event each)"
+              % (b * 1e3 / LOCK_PAIRS))
+        return
     print("%s: %d tasks of 1 ms, ThreadPoolExecutor(max_workers=%d), "
           "%d rounds interleaved, reader %s"
           % (kind, TASKS, WORKERS, rounds,
@@ -129,21 +154,22 @@ def bench(kind: str, rounds: int, tick_ms: float) -> None:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rounds", type=int, default=9)
-    p.add_argument("--work", choices=["sleep", "cpu", "both"],
+    p.add_argument("--work", choices=["sleep", "cpu", "lock", "both"],
                    default="both")
     p.add_argument("--reader-tick-ms", type=float, default=None,
                    help="0: reader blocks in recv; N: reader drains every "
-                   "N ms (default: both 0 and 10)")
-    p.add_argument("--workload", choices=["sleep", "cpu"],
+                   "N ms (default 0)")
+    p.add_argument("--workload", choices=["sleep", "cpu", "lock"],
                    help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.workload:
         workload(args.workload)
         return
     print("python %s" % sys.version.split()[0])
-    ticks = ([10.0, 0.0] if args.reader_tick_ms is None
+    ticks = ([0.0] if args.reader_tick_ms is None
              else [args.reader_tick_ms])
-    for kind in (["sleep", "cpu"] if args.work == "both" else [args.work]):
+    kinds = ["sleep", "cpu", "lock"] if args.work == "both" else [args.work]
+    for kind in kinds:
         for tick in ticks:
             bench(kind, args.rounds, tick)
 

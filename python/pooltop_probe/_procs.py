@@ -330,7 +330,9 @@ def install(hooks: List[str]) -> None:
               "concurrent.futures.process._process_worker/%d" % arity,
               "concurrent.futures.process._ExecutorManagerThread.__init__",
               "concurrent.futures.process._ExecutorManagerThread"
-              ".terminate_broken"]
+              ".terminate_broken" + ("(locks, then _terminate_broken)"
+                                     if hasattr(mgr, "_terminate_broken")
+                                     else "")]
     classes = [popen_fork.Popen]
     try:
         from multiprocessing import popen_forkserver

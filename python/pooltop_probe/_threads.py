@@ -157,6 +157,21 @@ def _cancel(self: Any) -> bool:
     return ok
 
 
+def shutdown(self: Any, *args: Any, **kwargs: Any) -> Any:
+    """``Executor.shutdown`` of both executors: ``pend`` once, after it."""
+    table = _ORIG["shutdown"]
+    orig = next(table[c] for c in type(self).__mro__ if c in table)
+    try:
+        return orig(self, *args, **kwargs)
+    finally:
+        info = getattr(self, "_pooltop", None)
+        if info is not None and not getattr(info, "ended", False):
+            wait = kwargs.get("wait", args[0] if args else True)
+            if wait:
+                info.ended = True
+                W.event("pend", pool=info.id)
+
+
 def resize(cmd: Dict[str, Any]) -> None:
     """Handle ``{"c": "resize", "pool": id, "workers": n}``."""
     pool_id = cmd.get("pool")
@@ -196,6 +211,12 @@ def install(hooks: List[str]) -> None:
     tpe = cft.ThreadPoolExecutor
     _ORIG.update(init=tpe.__init__, submit=tpe.submit, worker=cft._worker,
                  cancel=_base.Future.cancel)
+    from concurrent.futures import process as cfp
+    _ORIG["shutdown"] = {tpe: tpe.shutdown,
+                         cfp.ProcessPoolExecutor:
+                         cfp.ProcessPoolExecutor.shutdown}
+    tpe.shutdown = shutdown
+    cfp.ProcessPoolExecutor.shutdown = shutdown
     tpe.__init__ = _init
     tpe.submit = _submit
     cft._worker = _worker
@@ -204,4 +225,6 @@ def install(hooks: List[str]) -> None:
     hooks += ["concurrent.futures.ThreadPoolExecutor.__init__",
               "concurrent.futures.ThreadPoolExecutor.submit",
               "concurrent.futures.thread._worker",
-              "concurrent.futures.Future.cancel"]
+              "concurrent.futures.Future.cancel",
+              "concurrent.futures.ThreadPoolExecutor.shutdown",
+              "concurrent.futures.ProcessPoolExecutor.shutdown"]

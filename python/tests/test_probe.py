@@ -129,6 +129,8 @@ class ProbeTest(unittest.TestCase):
         self.assertEqual(subs[-1]["site"],
                          os.path.join(PROGRAMS, "tpe.py:18"))
         self.assertEqual(pool["site"], os.path.join(PROGRAMS, "tpe.py:16"))
+        self.assertEqual([e["pool"] for e in self.c.of("pend")],
+                         [pool["pool"]])
         wexits = {e["w"] for e in self.c.of("wexit")}
         self.assertEqual(wexits, {e["w"] for e in self.c.of("wstart")})
 
@@ -139,7 +141,10 @@ class ProbeTest(unittest.TestCase):
                 self.c = Collector()
                 r = self.run_ok("ppe.py", method)
                 self.assertIn("ok 55 285", r.stdout)
-                self.check_pool("ProcessPoolExecutor", 2, method, True)
+                pool = self.check_pool("ProcessPoolExecutor", 2, method,
+                                       True)
+                self.assertEqual([e["pool"] for e in self.c.of("pend")],
+                                 [pool["pool"]])
                 pids = r.stdout.split("pids ")[1].split()
                 wids = {e["w"] for e in self.c.of("wstart")}
                 self.assertLessEqual(set(pids), wids)
