@@ -49,8 +49,7 @@ def _repopulate(ctx: Any, Process: Any, processes: int, pool: List[Any],
         kind, where = creating
         info = _threads.PoolInfo(W.new_pool_id(), kind, processes)
         _by_list[id(pool)] = info
-        if kind == "multiprocessing.Pool":
-            _procs._process_pools[info.id] = kind
+        _procs._process_pools[info.id] = kind
         W.event("pool", pool=info.id, kind=kind, workers=processes,
                 site=where,
                 method=None if kind != "multiprocessing.Pool"

@@ -57,6 +57,9 @@ def resize_refusal(pool_id: Any) -> str:
     kind = _process_pools.get(pool_id) if isinstance(pool_id, str) else None
     if kind is None:
         return "unknown pool"
+    if kind != "multiprocessing.Pool" and kind != "ProcessPoolExecutor":
+        return ("%s keeps a fixed list of worker threads; the probe does "
+                "not resize it" % kind)
     return ("%s runs worker processes; resizing them live is not safe "
             "(the probe would have to fork or kill workers behind the "
             "pool's back)" % kind)

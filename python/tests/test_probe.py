@@ -264,6 +264,7 @@ class ProbeTest(unittest.TestCase):
         refused = self.c.of("refused")
         self.assertEqual(len(refused), 1, self.c.of("resized"))
         self.assertIn("not safe", refused[0]["reason"])
+        self.assertEqual(refused[0]["pool"], self.c.of("pool")[0]["pool"])
 
     # -- locks -----------------------------------------------------------------
 
