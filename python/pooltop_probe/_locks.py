@@ -56,8 +56,8 @@ class TracedLock:
 
     def __repr__(self) -> str:
         state = "locked" if self._l.locked() else "unlocked"
-        return "<%s %s pooltop lock %s>" % (state, type(self).__name__,
-                                           self._id)
+        return "<%s %s pooltop lock %s>" % (
+            state, type(self).__name__, self._id)
 
 
 def _thread_lock() -> Any:

@@ -247,7 +247,7 @@ def _dispatch(raw: bytes) -> None:
     except ValueError as exc:
         event("refused", c=None, reason="bad command line: %s" % exc)
         return
-    handler = handlers.get(cmd.get("c"))
+    handler = handlers.get(str(cmd.get("c")))
     if handler is None:
         event("refused", c=cmd.get("c"), pool=cmd.get("pool"),
               reason="unknown command")

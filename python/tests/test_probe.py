@@ -266,7 +266,7 @@ class ProbeTest(unittest.TestCase):
         self.assertIn("not safe", refused[0]["reason"])
         self.assertEqual(refused[0]["pool"], self.c.of("pool")[0]["pool"])
 
-    # -- locks -----------------------------------------------------------------
+    # -- locks ------------------------------------------------------------
 
     def test_locks_report_waits(self) -> None:
         for method in ("fork", "spawn"):
@@ -292,7 +292,7 @@ class ProbeTest(unittest.TestCase):
                 self.assertEqual(len({e["pid"] for e in mp}), 2)
                 self.assertGreater(max(e["wait"] for e in mp), 1_000_000)
 
-    # -- without pooltop -----------------------------------------------------------
+    # -- without pooltop --------------------------------------------------
 
     def test_runs_normally_without_socket(self) -> None:
         r = run_program("tpe.py", "20", "5", socket_path=None)

@@ -1,4 +1,3 @@
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor

@@ -1,4 +1,3 @@
-import sys
 import time
 from multiprocessing.dummy import Pool as DummyPool
 from multiprocessing.pool import ThreadPool
