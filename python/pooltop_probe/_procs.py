@@ -175,6 +175,10 @@ class TracedWorker:
         if task != qs.current:
             return
         qs.current = None
+        if qs.fd >= 0:
+            # cleared first: once its finish is out, a task is never
+            # reported as died/lost (only "broken" if its result is lost)
+            os.pwrite(qs.fd, b" " * 64, 0)
         if ok:
             W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
                    '"w":"%s","outcome":"ok"}\n'
@@ -184,8 +188,6 @@ class TracedWorker:
                    '"w":"%s","outcome":"exc","exc":%s}\n'
                    % (W.mono(), W.S.pid, self.pool_id, task, qs.w,
                       W.js(type(exc).__name__)))
-        if qs.fd >= 0:
-            os.pwrite(qs.fd, b" " * 64, 0)
 
 
 def tag_process(p: Any, pool_id: str, kind: str, sdir: str) -> None:

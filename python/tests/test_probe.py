@@ -25,6 +25,7 @@ class ProbeTest(unittest.TestCase):
     def run_ok(self, name: str, *args: str) -> subprocess.CompletedProcess:
         r = run_program(name, *args, socket_path=self.c.path)
         self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")
         return r
 
     # -- checks shared by every pool -------------------------------------
