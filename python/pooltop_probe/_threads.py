@@ -13,6 +13,7 @@ _ORIG: Dict[str, Any] = {}
 _pools: "weakref.WeakValueDictionary[str, PoolInfo]" = (
     weakref.WeakValueDictionary())
 _wids: Dict[int, str] = {}
+_tls = threading.local()
 
 
 class PoolInfo:
@@ -27,6 +28,7 @@ class PoolInfo:
         self.lock = _thread.allocate_lock()
         self.cond = threading.Condition(self.lock)
         self.waiting = 0
+        self.queue: Any = None
         self.seq = itertools.count()
         self.ref = weakref.ref(owner) if owner is not None else None
         head = '{"e":"%%s","t":%%d,"pid":%d,"pool":"%s","task":"%s/' % (
@@ -72,6 +74,7 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     _ORIG["init"](self, *args, **kwargs)
     info = PoolInfo(W.new_pool_id(), "ThreadPoolExecutor",
                     self._max_workers, self)
+    info.queue = self._work_queue
     self._pooltop = info
     _pools[info.id] = info
     W.event("pool", pool=info.id, kind=info.kind, workers=self._max_workers,
@@ -86,25 +89,43 @@ def _submit(self: Any, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
     n = next(info.seq)
     W.send(info.fmt_submit % (W.mono(), n, W.js(_name(fn)), W.site_js(),
                               self._work_queue.qsize() + 1))
-
-    def call(*a: Any, **k: Any) -> Any:
-        return _run(info, n, self._work_queue, fn, a, k)
-
+    _tls.info = info
+    _tls.n = n
     try:
-        fut = _ORIG["submit"](self, call, *args, **kwargs)
+        return _ORIG["submit"](self, fn, *args, **kwargs)
     except BaseException as exc:
         W.event("fail", pool=info.id, task="%s/%d" % (info.id, n),
                 outcome="rejected", exc=type(exc).__name__)
         raise
-    fut._pooltop_task = (info.id, n)
-    return fut
+    finally:
+        _tls.info = None
 
 
 def _name(fn: Any) -> str:
     return getattr(fn, "__qualname__", None) or type(fn).__name__
 
 
-def _run(info: PoolInfo, n: int, queue: Any, fn: Any, a: Any, k: Any) -> Any:
+def _item_init(self: Any, future: Any, fn: Any, args: Any,
+               kwargs: Any) -> None:
+    """``_WorkItem.__init__``: tags the item and its future (no new
+    objects per task: the probe must not feed the garbage collector)."""
+    _ORIG["item_init"](self, future, fn, args, kwargs)
+    info = getattr(_tls, "info", None)
+    if info is not None:
+        self._pt_info = future._pt_info = info
+        self._pt_n = future._pt_n = _tls.n
+
+
+def _item_run(self: Any) -> None:
+    """``_WorkItem.run`` with the resize gate and start/finish events.
+
+    Same body as the standard one (identical in 3.9 - 3.13); the gate is
+    passed before the future is marked running, so a parked task can
+    still be cancelled.
+    """
+    info: Optional[PoolInfo] = getattr(self, "_pt_info", None)
+    if info is None:
+        return _ORIG["item_run"](self)
     lock = info.lock
     lock.acquire()
     if info.busy >= info.cap:      # parked behind the resize gate
@@ -115,16 +136,21 @@ def _run(info: PoolInfo, n: int, queue: Any, fn: Any, a: Any, k: Any) -> Any:
     info.busy += 1
     lock.release()
     try:
+        if not self.future.set_running_or_notify_cancel():
+            return
+        n = self._pt_n
         w = worker_id()
         send = W.send
-        send(info.fmt_start % (W.mono(), n, w, queue.qsize()))
+        send(info.fmt_start % (W.mono(), n, w, info.queue.qsize()))
         try:
-            result = fn(*a, **k)
+            result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:
             send(info.fmt_exc % (W.mono(), n, w, W.js(type(exc).__name__)))
-            raise
-        send(info.fmt_ok % (W.mono(), n, w))
-        return result
+            self.future.set_exception(exc)
+            self = None
+        else:
+            send(info.fmt_ok % (W.mono(), n, w))
+            self.future.set_result(result)
     finally:
         lock.acquire()
         info.busy -= 1
@@ -149,11 +175,17 @@ def _worker(executor_reference: Any, *args: Any, **kwargs: Any) -> Any:
 
 def _cancel(self: Any) -> bool:
     ok = _ORIG["cancel"](self)
+    if not ok:
+        return ok
+    info = getattr(self, "_pt_info", None)
+    if info is not None:
+        self._pt_info = None
+        W.event("fail", pool=info.id, task="%s/%d" % (info.id, self._pt_n),
+                outcome="cancelled")
     tag = getattr(self, "_pooltop_task", None)
-    if ok and tag is not None:
+    if tag is not None:
         self._pooltop_task = None
-        task = tag[1] if isinstance(tag[1], str) else "%s/%d" % tag
-        W.event("fail", pool=tag[0], task=task, outcome="cancelled")
+        W.event("fail", pool=tag[0], task=tag[1], outcome="cancelled")
     return ok
 
 
@@ -210,7 +242,10 @@ def resize(cmd: Dict[str, Any]) -> None:
 def install(hooks: List[str]) -> None:
     tpe = cft.ThreadPoolExecutor
     _ORIG.update(init=tpe.__init__, submit=tpe.submit, worker=cft._worker,
-                 cancel=_base.Future.cancel)
+                 cancel=_base.Future.cancel, item_init=cft._WorkItem.__init__,
+                 item_run=cft._WorkItem.run)
+    cft._WorkItem.__init__ = _item_init
+    cft._WorkItem.run = _item_run
     from concurrent.futures import process as cfp
     _ORIG["shutdown"] = {tpe: tpe.shutdown,
                          cfp.ProcessPoolExecutor:
@@ -224,6 +259,8 @@ def install(hooks: List[str]) -> None:
     W.handlers["resize"] = resize
     hooks += ["concurrent.futures.ThreadPoolExecutor.__init__",
               "concurrent.futures.ThreadPoolExecutor.submit",
+              "concurrent.futures.thread._WorkItem.__init__",
+              "concurrent.futures.thread._WorkItem.run",
               "concurrent.futures.thread._worker",
               "concurrent.futures.Future.cancel",
               "concurrent.futures.ThreadPoolExecutor.shutdown",
