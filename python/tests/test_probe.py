@@ -135,6 +135,19 @@ class ProbeTest(unittest.TestCase):
         wexits = {e["w"] for e in self.c.of("wexit")}
         self.assertEqual(wexits, {e["w"] for e in self.c.of("wstart")})
 
+    def test_cancel_and_reject(self) -> None:
+        r = self.run_ok("cancel.py")
+        self.assertEqual(r.stdout.split("\n")[:2],
+                         ["rejected", "cancelled [True, True] [2, 3]"])
+        pool = self.check_pool("ThreadPoolExecutor", 1, None, False,
+                               all_finish=False)
+        fails = {e["task"]: e["outcome"] for e in self.c.of("fail")}
+        p = pool["pool"]
+        self.assertEqual(fails, {p + "/1": "cancelled", p + "/2": "cancelled",
+                                 p + "/5": "rejected"})
+        started = {e["task"] for e in self.c.of("start")}
+        self.assertEqual(started, {p + "/0", p + "/3", p + "/4"})
+
     def test_process_pool_executor(self) -> None:
         for method in METHODS:
             with self.subTest(method=method):
