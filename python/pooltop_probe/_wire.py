@@ -1,0 +1,255 @@
+"""The wire: one connection per process, one blocking write per event.
+
+No thread is started here.  After ``fork`` the child drops the inherited
+connection and opens its own at its first event (``os.register_at_fork``).
+Commands from pooltop are read with a non-blocking ``recv`` at hook points
+(:func:`poll`), at most once every ``POLL_NS``.
+"""
+import _thread
+import itertools
+import json
+import os
+import socket
+import sys
+import time
+from typing import Any, Callable, Dict, List, Optional
+
+SCHEMA = "pooltop.events/1"
+PROBE_VERSION = "0.1.0"
+POLL_NS = 20_000_000
+mono = time.monotonic_ns
+_os_write = os.write
+
+_PROBE_DIR = os.path.dirname(os.path.abspath(__file__))
+_STDLIB = os.path.dirname(os.__file__)
+
+
+class _State:
+    """Per-process connection state (reset in a forked child)."""
+
+    path: Optional[str] = None
+    sock: Optional[socket.socket] = None
+    pid: int = 0
+    fd: int = -1
+    pending_connect: bool = False
+    role: str = "main"
+    hooks: List[str] = []
+    lock = _thread.allocate_lock()
+    cmd_lock = _thread.allocate_lock()
+    last_poll: int = 0
+    inbuf: bytes = b""
+    pool_seq = itertools.count(1)
+    lock_seq = itertools.count(1)
+
+
+S = _State()
+handlers: Dict[str, Callable[[Dict[str, Any]], None]] = {}
+
+
+def enabled() -> bool:
+    return S.path is not None
+
+
+def pid() -> int:
+    return S.pid
+
+
+def hello() -> str:
+    return json.dumps({
+        "e": "hello", "t": mono(), "pid": os.getpid(),
+        "ppid": os.getppid(), "schema": SCHEMA, "probe": PROBE_VERSION,
+        "py": "%d.%d.%d" % sys.version_info[:3],
+        "impl": sys.implementation.name, "argv": list(sys.argv),
+        "role": S.role, "hooks": S.hooks,
+    }, separators=(",", ":")) + "\n"
+
+
+def connect(path: str, role: str, hello: bool = True) -> bool:
+    """Open this process's connection (and send the hello line)."""
+    S.path = path
+    S.role = role
+    S.pid = os.getpid()
+    try:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.connect(path)
+        if hello:
+            sock.sendall(globals()["hello"]().encode())
+    except OSError:
+        S.sock = None
+        return False
+    S.sock = sock
+    S.fd = sock.fileno()
+    return True
+
+
+def _after_fork_in_child() -> None:
+    S.lock = _thread.allocate_lock()
+    S.cmd_lock = _thread.allocate_lock()
+    S.inbuf = b""
+    old, S.sock = S.sock, None
+    if old is not None:
+        try:
+            old.close()  # our copy only; the parent's stays open
+        except OSError:
+            pass
+    if S.path is not None:
+        S.pending_connect = True
+        S.role = "fork"
+        S.pid = os.getpid()
+
+
+def setup_fork_hook() -> None:
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def send(line: str) -> None:
+    """Write one event line; blocks until the kernel has it."""
+    sock = S.sock
+    if sock is None:
+        if not S.pending_connect:
+            return
+        S.pending_connect = False
+        if not connect(S.path or "", S.role):
+            return
+        sock = S.sock
+        if sock is None:
+            return
+    data = line.encode()
+    try:
+        # One write(2) per line.  A line is far below the socket buffer, so
+        # on Linux a blocking Unix stream socket takes it whole and lines of
+        # different threads never interleave; a short write (a signal in
+        # the middle) is finished under the lock.
+        n = _os_write(S.fd, data)
+        if n != len(data):
+            with S.lock:
+                sock.sendall(data[n:])
+    except OSError:
+        S.sock = None  # pooltop went away: stay quiet from now on
+
+
+def event(e: str, **fields: Any) -> None:
+    """Send an event built from a dict (for the rarer events)."""
+    if S.sock is None and not S.pending_connect:
+        return
+    d = {"e": e, "t": fields.pop("t", None) or mono(), "pid": S.pid}
+    d.update(fields)
+    send(json.dumps(d, separators=(",", ":")) + "\n")
+
+
+_js_cache: Dict[str, str] = {}
+
+
+def js(value: str) -> str:
+    """JSON text of one string (cached: names and sites repeat)."""
+    text = _js_cache.get(value)
+    if text is None:
+        text = json.dumps(value)
+        if len(_js_cache) < 4096:
+            _js_cache[value] = text
+    return text
+
+
+def new_pool_id() -> str:
+    return "%d:%d" % (os.getpid(), next(S.pool_seq))
+
+
+def new_lock_id() -> str:
+    return "%d:L%d" % (os.getpid(), next(S.lock_seq))
+
+
+def is_internal(filename: str) -> bool:
+    if filename.startswith(_PROBE_DIR) or filename.startswith("<frozen"):
+        return True
+    return filename.startswith(_STDLIB) and "-packages" not in filename
+
+
+_internal_files: Dict[str, bool] = {}
+_site_js: Dict[Any, str] = {}
+
+
+def site(depth: int = 2) -> str:
+    """``file:line`` of the first caller frame outside stdlib and probe."""
+    f: Any = sys._getframe(depth)
+    while f is not None:
+        name = f.f_code.co_filename
+        internal = _internal_files.get(name)
+        if internal is None:
+            internal = _internal_files[name] = is_internal(name)
+        if not internal:
+            return "%s:%d" % (name, f.f_lineno)
+        f = f.f_back
+    return "?"
+
+
+def site_js(depth: int = 2) -> str:
+    """:func:`site` as JSON text, cached per code object and line."""
+    f: Any = sys._getframe(depth)
+    text = _site_js.get((f.f_code, f.f_lineno))
+    if text is not None:
+        return text
+    while f is not None:
+        code = f.f_code
+        internal = _internal_files.get(code.co_filename)
+        if internal is None:
+            internal = _internal_files[code.co_filename] = is_internal(
+                code.co_filename)
+        if not internal:
+            key = (code, f.f_lineno)
+            text = _site_js.get(key)
+            if text is None:
+                text = json.dumps("%s:%d" % (code.co_filename, key[1]))
+                if len(_site_js) < 4096:
+                    _site_js[key] = text
+            return text
+        f = f.f_back
+    return '"?"'
+
+
+def caller_is_internal(depth: int = 2) -> bool:
+    f: Any = sys._getframe(depth)
+    while f is not None and f.f_code.co_filename.startswith(_PROBE_DIR):
+        f = f.f_back
+    return f is None or is_internal(f.f_code.co_filename)
+
+
+def poll() -> None:
+    """Read pending commands without blocking (rate-limited)."""
+    now = mono()
+    if now - S.last_poll < POLL_NS:
+        return
+    S.last_poll = now
+    sock = S.sock
+    if sock is None or not S.cmd_lock.acquire(False):
+        return
+    try:
+        try:
+            data = sock.recv(65536, socket.MSG_DONTWAIT)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            return
+        if not data:
+            return
+        S.inbuf += data
+        while b"\n" in S.inbuf:
+            raw, S.inbuf = S.inbuf.split(b"\n", 1)
+            _dispatch(raw)
+    finally:
+        S.cmd_lock.release()
+
+
+def _dispatch(raw: bytes) -> None:
+    try:
+        cmd = json.loads(raw.decode("utf-8"))
+        if not isinstance(cmd, dict):
+            raise ValueError("not an object")
+    except ValueError as exc:
+        event("refused", c=None, reason="bad command line: %s" % exc)
+        return
+    handler = handlers.get(str(cmd.get("c")))
+    if handler is None:
+        event("refused", c=cmd.get("c"), pool=cmd.get("pool"),
+              reason="unknown command")
+        return
+    handler(cmd)

@@ -1,0 +1,26 @@
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+running = 0
+peak = 0
+guard = threading.Lock()
+
+
+def task(_):
+    global running, peak
+    with guard:
+        running += 1
+        peak = max(peak, running)
+    time.sleep(0.02)
+    with guard:
+        running -= 1
+
+
+if __name__ == "__main__":
+    with ThreadPoolExecutor(max_workers=8) as ex:
+        ex.submit(task, 0).result()
+        time.sleep(0.5)          # pooltop sends its resize command now
+        peak = 0
+        list(ex.map(task, range(40)))
+    print("peak", peak)
