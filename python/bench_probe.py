@@ -84,6 +84,14 @@ class Drain:
         self.lines = 0
         threading.Thread(target=self._accept, daemon=True).start()
 
+    def close(self) -> None:
+        self.srv.close()
+        try:
+            os.unlink(self.path)
+            os.rmdir(self.dir)
+        except OSError:
+            pass
+
     def _accept(self) -> None:
         while True:
             conn, _ = self.srv.accept()
@@ -129,6 +137,7 @@ def bench(kind: str, rounds: int, tick_ms: float) -> None:
         order = [None, drain] if r % 2 == 0 else [drain, None]
         for d in order:
             (plain if d is None else probed).append(run_once(kind, d))
+    drain.close()
     a, b = statistics.median(plain), statistics.median(probed)
     if kind == "lock":
         print("lock: %d acquire/release pairs of one threading.Lock, "
