@@ -11,7 +11,9 @@ struct LockPanel: Widget {
     func render(in area: Rect, buffer: inout CellBuffer) {
         let snapshot = observation.snapshot
         let configuration = snapshot.configuration
-        let detail = [
+        // A watched program's locks are its own: no switch, no counter of pooltop's, a real GIL.
+        let watched = snapshot.sourceTitle != nil
+        let detail = watched ? [Span("the program's locks", style: styles.muted)] : [
             Span("lock ", style: styles.muted),
             Span(configuration.lockEnabled ? "on" : "OFF", style: configuration.lockEnabled ? styles.ok : styles.warning),
             Span(" · GIL ", style: styles.muted),
@@ -27,7 +29,8 @@ struct LockPanel: Widget {
                 Span(" max  ", style: styles.muted), Span("hold ", style: styles.muted),
                 Span(duration(lock.meanHoldNanos), style: styles.text),
             ],
-            counterLine(snapshot.counter),
+            watched ? [Span(lock.acquisitions == 0 ? "no threading.Lock used yet" : "waits and holds of its Lock objects",
+                            style: styles.muted)] : counterLine(snapshot.counter),
         ]
         if configuration.interpreterLockEnabled {
             let gil = snapshot.interpreterLock

@@ -164,3 +164,18 @@ import Testing
             "L=λW: no request finished in the last 10s  │  Goetz N=cores×(1+W/C): 4×(1+9ms/0) = ∞ (no CPU per task; cap 50)"))
     }
 }
+
+@Suite("The lock panel of a watched program")
+struct WatchedLockPanelTests {
+    @Test("no pooltop switch or counter: the program's own locks")
+    func watchedProgram() {
+        var state = DashboardState(width: 120, height: 40)
+        _ = state.update(.snapshot(PoolSnapshot(lock: LockStats(acquisitions: 10, contended: 2, waitNanosTotal: 2_000),
+                                                sourceTitle: "ThreadPoolExecutor-1:1, 16 workers")))
+        let screen = state.frame().plainText
+        #expect(screen.contains("the program's locks"))
+        #expect(screen.contains("waits and holds of its Lock objects"))
+        #expect(!screen.contains("counter 0 of 0"))
+        #expect(!screen.contains("GIL off"))
+    }
+}
