@@ -8,7 +8,7 @@ struct WatchModelTests {
     /// Feeds protocol lines (as the probe writes them) into a model that started at t = 1,000.
     private func model(_ lines: [String]) throws -> WatchModel {
         var model = WatchModel(origin: 1_000)
-        for line in lines { model.apply(try JSONDecoder().decode(ProbeEvent.self, from: Data(line.utf8)), connection: 1) }
+        for line in lines { model.receive(try JSONDecoder().decode(ProbeEvent.self, from: Data(line.utf8)), from: 1) }
         return model
     }
 

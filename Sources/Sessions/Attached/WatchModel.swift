@@ -1,7 +1,7 @@
 import PoolCore
 
 /// Everything the probe of a watched program has said: its pools, its locks, its processes and the
-/// events worth a line on screen. It changes only through `apply(_:connection:)`.
+/// events worth a line on screen. It changes only through `receive(_:from:)`.
 struct WatchModel: Sendable {
     var pools: [WatchedPool] = []
     var lock = LockStats()
@@ -22,7 +22,7 @@ struct WatchModel: Sendable {
     }
 
     /// Takes in one event from `connection`.
-    mutating func apply(_ event: ProbeEvent, connection: Int) {
+    mutating func receive(_ event: ProbeEvent, from connection: Int) {
         if event.pid > 0 { processIDs.insert(event.pid) }
         switch event.e {
         case "hello":

@@ -44,7 +44,7 @@ public final class WatchSession: PoolSource {
         do throws(SubprocessError) {
             listener = try EventListener { connection, line in
                 guard let event = try? decoder.decode(ProbeEvent.self, from: Data(line)) else { return }
-                model.withLock { $0.apply(event, connection: connection) }
+                model.withLock { $0.receive(event, from: connection) }
             }
         } catch {
             throw WatchError("cannot open the socket the probe reports to: \(error)")
