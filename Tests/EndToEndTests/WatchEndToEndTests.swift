@@ -64,4 +64,27 @@ struct WatchEndToEndTests {
         try tmux.send("q")
         #expect(tmux.exitStatus() == 0)
     }
+
+    @Test("- shrinks a real ThreadPoolExecutor from 8 to 2: an observer inside its tasks never sees more than 2")
+    func resizeThroughTheProbe() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pooltop-resize-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let flag = folder.appendingPathComponent("go"), output = folder.appendingPathComponent("program.out")
+        let program = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Programs/resize_observer.py")
+        let tmux = try TmuxSession(["watch", "--program-output", output.path, "--", "python3", program.path, flag.path])
+        #expect(tmux.waitFor("ThreadPoolExecutor-"), "the header names the pool:\n\((try? tmux.screen()) ?? "")")
+        #expect(tmux.waitFor("8 workers"))
+        for _ in 0..<6 { try tmux.send("-") }
+        #expect(tmux.waitFor("cap 8→2"), "the dashboard asked for 2:\n\((try? tmux.screen()) ?? "")")
+        try Data().write(to: flag)
+        #expect(tmux.waitFor("resized to 2 workers", seconds: 30), "the probe's answer:\n\((try? tmux.screen()) ?? "")")
+        #expect(tmux.waitFor("the program exited with status 0", seconds: 30))
+        let printed = try String(contentsOf: output, encoding: .utf8)
+        let peak = Int(printed.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 99
+        #expect(peak <= 2, "the observer saw \(peak) tasks at once: \(printed)")
+        #expect(peak >= 1)
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
 }
