@@ -23,7 +23,10 @@ public final class Recorder: Sendable {
     public let sampleIntervalNanos: UInt64
     private let source: any PoolSource
     private let pending = LockedValue(Pending())
+    /// Wakes the writer thread (new lines, or stop).
     private let wake = WakeSignal()
+    /// Tells `stop` the writer thread has finished.
+    private let done = WakeSignal()
 
     /// Starts recording `source` into `path` (gzip-compressed when it ends in `.gz`): writes the
     /// header and starts the writer thread.
@@ -81,7 +84,7 @@ public final class Recorder: Sendable {
     public func stop() -> RecordingError? {
         pending.withLock { $0.stopping = true }
         wake.signal()
-        while !pending.withLock({ $0.finished }) { wake.wait(timeoutNanos: 10_000_000) }
+        while !pending.withLock({ $0.finished }) { done.wait(timeoutNanos: 100_000_000) }
         source.keepTaskEvents(false)
         return failure
     }
@@ -121,12 +124,12 @@ public final class Recorder: Sendable {
                     state.finished = true
                 }
                 source.keepTaskEvents(false)
-                wake.signal()
+                done.signal()
                 return
             }
             if stopping {
                 pending.withLock { $0.finished = true }
-                wake.signal()
+                done.signal()
                 return
             }
             wake.wait(timeoutNanos: 200_000_000)
