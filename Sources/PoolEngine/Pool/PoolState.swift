@@ -7,6 +7,10 @@ import PoolCore
 /// with the lock held; the pool class only takes the lock, starts threads and tells owners how
 /// their tasks ended. The stored properties are `private(set)`: outside this file they are read
 /// only. What differs by mode is asked of the current mode's `executor`.
+///
+/// That is why the transitions stay in this one file rather than in extensions beside it: Swift
+/// scopes a `private(set)` setter to its file, and the file boundary is what keeps every write a
+/// transition.
 struct PoolState {
     /// Where the pool is in its life.
     enum Lifecycle: Equatable {
@@ -574,23 +578,4 @@ struct PoolState {
         events.append(PoolEvent(elapsedNanos: now &- origin, kind: kind, message: message))
         if events.count > 64 { events.removeFirst() }
     }
-}
-
-/// What a worker does next, decided under the queue lock.
-enum WorkerStep {
-    case run(Job)
-    case wait
-    case exit
-}
-
-/// A task that ended, handed back to the pool at the worker's next visit to the queue lock.
-struct FinishedTask {
-    var tag: TaskTag
-    var outcome: TaskOutcome
-    var startedAt: UInt64
-    var endedAt: UInt64
-    var computeNanos: UInt64
-    var blockedNanos: UInt64
-    /// Process mode: the task's lock call found the previous owner dead and recovered the mutex.
-    var recoveredLock = false
 }
