@@ -22,6 +22,8 @@ public final class WatchSession: PoolSource {
     private let selected = LockedValue(0)
     private let figures = LockedValue(ProgramFigures())
     private let rates = LockedValue((at: UInt64(0), completed: 0, perSecond: 0.0))
+    /// The selected pool's latency percentiles, computed at most every `latencyMaxAgeNanos`.
+    private let latencies = LockedValue<(at: UInt64, pool: String, summaries: [LatencySummary])?>(nil)
     private let origin: UInt64
 
     /// Starts `command` (a Python interpreter and its arguments) under the probe found in
@@ -130,6 +132,12 @@ public final class WatchSession: PoolSource {
             return SlotState(phase: phase, requestID: call, phaseSinceNanos: worker.since &- min(worker.since, origin))
         }
         if slots.count < pool.maxWorkers { slots += Array(repeating: .empty, count: pool.maxWorkers - slots.count) }
+        let summaries = latencies.withLock { cache -> [LatencySummary] in
+            if let cache, cache.pool == pool.id, latencyMaxAgeNanos > 0, now &- cache.at < latencyMaxAgeNanos { return cache.summaries }
+            let fresh = [pool.queueWaits, pool.serviceTimes, pool.requestTimes].map(WatchedPool.summary)
+            cache = (now, pool.id, fresh)
+            return fresh
+        }
         let waiting = pool.tasks.values.filter { $0.startedAt == nil }.sorted { $0.submittedAt < $1.submittedAt }
         let running = pool.tasks.count - waiting.count
         let totals = TaskTotals(accepted: pool.submitted - pool.rejected, completed: pool.completed, failed: pool.failed,
@@ -142,9 +150,9 @@ public final class WatchSession: PoolSource {
             peakBusy: pool.peakBusy, peakThreads: process.threads, totals: totals, peakQueueDepth: pool.peakQueue,
             queueHead: waiting.prefix(64).map { QueuedTask(tag: TaskTag(requestID: $0.call), waitedNanos: now &- min(now, $0.submittedAt)) },
             tasksPerSecond: rate, requestsPerSecond: rate, lock: model.lock,
-            queueWait: WatchedPool.summary(pool.queueWaits), service: WatchedPool.summary(pool.serviceTimes),
+            queueWait: summaries[0], service: summaries[1],
             requests: RequestStats(arrived: pool.submitted - pool.rejected, completed: pool.completed, failed: pool.failed + pool.cancelled,
-                                   latency: WatchedPool.summary(pool.requestTimes)),
+                                   latency: summaries[2]),
             process: ProcessStats(cpuPercent: process.cpuPercent, residentBytes: process.residentBytes, threads: process.threads,
                                   childProcesses: max(0, model.processIDs.count - 1)),
             events: model.events,
