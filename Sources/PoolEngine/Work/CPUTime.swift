@@ -22,8 +22,14 @@ public enum CPUTime {
     /// its CPU clock, in nanoseconds, or `/proc/PID/stat` in clock ticks): the whole
     /// process tree's CPU, continuous as children are reaped.
     public static func processTree(children: [Int32]) -> UInt64 {
-        var total = processAndReapedChildren()
-        for child in children {
+        processAndReapedChildren() &+ processes(children)
+    }
+
+    /// The CPU the live processes `pids` have used so far, in nanoseconds (each from its CPU
+    /// clock, or `/proc/PID/stat`'s clock ticks); a process that is gone counts 0.
+    public static func processes(_ pids: [Int32]) -> UInt64 {
+        var total: UInt64 = 0
+        for child in pids {
             // The child's own CPU clock, in nanoseconds; /proc/PID/stat's clock ticks otherwise.
             var clock = clockid_t()
             var time = timespec()
