@@ -70,6 +70,6 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "Sizing", "TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),
         .testTarget(name: "ProcessModeTests", dependencies: ["PoolEngine", "PoolCore", "CPoolSupport", "pooltop"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["pooltop"], exclude: ["Programs"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pooltop"]),
     ]
 )

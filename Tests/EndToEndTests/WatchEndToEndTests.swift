@@ -71,7 +71,7 @@ struct WatchEndToEndTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let flag = folder.appendingPathComponent("go"), output = folder.appendingPathComponent("program.out")
-        let program = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Programs/resize_observer.py")
+        let program = Self.examples.deletingLastPathComponent().appendingPathComponent("python/tests/programs/resize.py")
         let tmux = try TmuxSession(["watch", "--program-output", output.path, "--", "python3", program.path, flag.path])
         #expect(tmux.waitFor("ThreadPoolExecutor-"), "the header names the pool:\n\((try? tmux.screen()) ?? "")")
         #expect(tmux.waitFor("8 workers"))

@@ -1,3 +1,5 @@
+import os
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +22,12 @@ def task(_):
 if __name__ == "__main__":
     with ThreadPoolExecutor(max_workers=8) as ex:
         ex.submit(task, 0).result()
-        time.sleep(0.5)          # pooltop sends its resize command now
+        if len(sys.argv) > 1:    # pooltop's own test creates this file once it has resized
+            deadline = time.monotonic() + 60
+            while not os.path.exists(sys.argv[1]) and time.monotonic() < deadline:
+                time.sleep(0.05)
+        else:
+            time.sleep(0.5)      # the collector sends its resize command now
         peak = 0
         list(ex.map(task, range(40)))
     print("peak", peak)
