@@ -1,3 +1,4 @@
+import PoolCore
 import TerminalUI
 
 /// Where each panel goes on a screen of a given size.
@@ -21,8 +22,8 @@ struct DashboardLayout: Sendable, Equatable {
     /// The width from which the panels stand in three columns.
     static let threeColumnWidth = 150
 
-    /// Lays out the dashboard in `screen` with `slotCount` worker slots to show.
-    init(screen: Rect, slotCount: Int) {
+    /// Lays out the dashboard in `screen` with `slots` to show.
+    init(screen: Rect, slots slotStates: [SlotState]) {
         let rows = Layout.split(screen, direction: .vertical, constraints: [.length(2), .fill(1), .length(1), .length(1)])
         header = rows[0]
         teaching = rows[2]
@@ -31,7 +32,7 @@ struct DashboardLayout: Sendable, Equatable {
         if screen.width >= DashboardLayout.threeColumnWidth {
             let columns = Layout.split(body, direction: .horizontal, constraints: [.percentage(40), .percentage(30), .fill(1)])
             let first = Layout.split(columns[0], direction: .vertical, constraints: [
-                .length(DashboardLayout.slotsHeight(in: columns[0], slotCount: slotCount, reserving: 8)), .fill(1),
+                .length(DashboardLayout.slotsHeight(in: columns[0], slots: slotStates, reserving: 8)), .fill(1),
             ])
             slots = first[0]
             throughput = first[1]
@@ -45,7 +46,7 @@ struct DashboardLayout: Sendable, Equatable {
         } else {
             let columns = Layout.split(body, direction: .horizontal, constraints: [.percentage(50), .fill(1)])
             let left = Layout.split(columns[0], direction: .vertical, constraints: [
-                .length(DashboardLayout.slotsHeight(in: columns[0], slotCount: slotCount, reserving: 12)), .fill(1), .length(6),
+                .length(DashboardLayout.slotsHeight(in: columns[0], slots: slotStates, reserving: 12)), .fill(1), .length(6),
             ])
             slots = left[0]
             throughput = left[1]
@@ -63,8 +64,8 @@ struct DashboardLayout: Sendable, Equatable {
 
     /// The height of the slots panel in a column: what the slots ask for, at least 8 rows, leaving
     /// `reserving` rows to the panels below it.
-    private static func slotsHeight(in column: Rect, slotCount: Int, reserving: Int) -> Int {
-        let wanted = SlotsPanel.preferredHeight(width: column.width, slotCount: slotCount)
+    private static func slotsHeight(in column: Rect, slots: [SlotState], reserving: Int) -> Int {
+        let wanted = SlotsPanel.preferredHeight(width: column.width, slots: slots)
         let most = max(8, column.height - reserving)
         return min(most, max(8, wanted))
     }

@@ -43,6 +43,11 @@ public struct DashboardState: Sendable {
     public internal(set) var themeIndex: Int
     /// The modes `m` cycles through.
     public let availableModes: [PoolMode]
+    /// The kinds of command the source carries out (the footer lists only their keys).
+    public let acceptedCommands: Set<PoolCommand.Kind>
+    /// A line for the footer's right end, while no command echo shows (where a watched
+    /// program's output goes).
+    public let footerNote: String?
     /// Events the dashboard itself noted (pause, theme, refused keys), oldest first.
     public internal(set) var localEvents: [DashboardEvent] = []
     /// The last command sent, as a short text for the footer, until it ages out.
@@ -69,18 +74,24 @@ public struct DashboardState: Sendable {
     ///     built-in default.
     ///   - themeIndex: the theme to start with (clamped to `themes`).
     ///   - availableModes: the modes `m` cycles through.
+    ///   - acceptedCommands: the kinds of command the source carries out.
+    ///   - footerNote: a line for the footer's right end.
     public init(
         width: Int,
         height: Int,
         themes: [Theme] = [],
         themeIndex: Int = 0,
-        availableModes: [PoolMode] = PoolMode.allCases
+        availableModes: [PoolMode] = PoolMode.allCases,
+        acceptedCommands: Set<PoolCommand.Kind> = Set(PoolCommand.Kind.allCases),
+        footerNote: String? = nil
     ) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.themes = themes.isEmpty ? [Theme.builtin] : themes
         self.themeIndex = min(max(0, themeIndex), self.themes.count - 1)
         self.availableModes = availableModes
+        self.acceptedCommands = acceptedCommands
+        self.footerNote = footerNote
     }
 
     // MARK: - Derived

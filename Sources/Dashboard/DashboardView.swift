@@ -31,7 +31,7 @@ public struct DashboardView: Widget {
         }
         let observation = state.displayed
         let snapshot = observation.snapshot
-        let layout = DashboardLayout(screen: area, slotCount: snapshot.slots.count)
+        let layout = DashboardLayout(screen: area, slots: snapshot.slots)
         HeaderView(observation: observation, isPaused: state.isPaused, pendingCap: state.pendingCap,
                    recommendedCap: state.sweep.recommendedCap, recording: state.recording, clockNanos: state.clockNanos, styles: styles)
             .render(in: layout.header, buffer: &buffer)
@@ -46,7 +46,8 @@ public struct DashboardView: Widget {
         FooterView(
             isPaused: state.isPaused, isHelpVisible: state.isHelpVisible, snapshotsWhilePaused: state.snapshotsWhilePaused,
             commandEcho: state.commandEcho, isSweepVisible: state.sweep.isVisible,
-            sweepRecommendedCap: state.sweep.recommendedCap, isReplay: state.isReplay, styles: styles
+            sweepRecommendedCap: state.sweep.recommendedCap, isReplay: state.isReplay,
+            rows: KeyBindings.standard.footerRows(in: state), note: state.footerNote, styles: styles
         ).render(in: layout.footer, buffer: &buffer)
         if state.isHelpVisible {
             HelpOverlay(styles: styles, isReplay: state.isReplay, isAttached: state.isAttached).render(in: layout.body, buffer: &buffer)

@@ -13,6 +13,10 @@ struct FooterView: Widget {
     var sweepRecommendedCap: Int?
     /// True while a recording is replayed: the footer lists the replay's keys.
     var isReplay = false
+    /// The key rows to list (outside a replay).
+    var rows = KeyBindings.standard.footerRows
+    /// A line for the right end while no command echo shows.
+    var note: String?
     var styles: DashboardStyles
 
     func render(in area: Rect, buffer: inout CellBuffer) {
@@ -43,12 +47,9 @@ struct FooterView: Widget {
         }
         let keys = isReplay ? replayKeyLine(width: area.width) : keyLine(width: area.width)
         LineComposer.draw(keys, row: 0, of: area, buffer: &buffer)
-        if let commandEcho {
-            let echo = [Span("» " + commandEcho, style: styles.highlight)]
-            let room = area.width - LineComposer.width(of: keys) - 2
-            if LineComposer.width(of: echo) <= room {
-                LineComposer.draw(echo, row: 0, of: area, buffer: &buffer, alignment: .right)
-            }
+        let right = commandEcho.map { [Span("» " + $0, style: styles.highlight)] } ?? note.map { [Span($0, style: styles.muted)] }
+        if let right, LineComposer.width(of: right) <= area.width - LineComposer.width(of: keys) - 2 {
+            LineComposer.draw(right, row: 0, of: area, buffer: &buffer, alignment: .right)
         }
     }
 
@@ -66,7 +67,6 @@ struct FooterView: Widget {
     /// The longest form of the key list that fits `width`: each key and its word; the compact
     /// forms (key run into its word) two spaces apart, then one; the bare keys.
     private func keyLine(width: Int) -> [Span] {
-        let rows = KeyBindings.standard.footerRows
         let long = LineComposer.joined(rows.map { [Span($0.label, style: styles.key), Span(" " + ($0.footer ?? ""), style: styles.muted)] },
                                        separator: Span("  "))
         if LineComposer.width(of: long) <= width { return long }

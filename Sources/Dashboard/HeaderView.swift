@@ -64,10 +64,12 @@ struct HeaderView: Widget {
             Span("queued ", style: styles.muted),
             Span(NumberText.grouped(snapshot.queueDepth), style: snapshot.queueDepth > 0 ? styles.warning : styles.text),
         ], priority: 8))
-        pieces.append(.init([
-            Span("in service ", style: styles.muted), Span(NumberText.grouped(snapshot.requests.inService), style: styles.text),
-            Span(" req", style: styles.muted),
-        ], priority: 7))
+        if snapshot.hasRequests {
+            pieces.append(.init([
+                Span("in service ", style: styles.muted), Span(NumberText.grouped(snapshot.requests.inService), style: styles.text),
+                Span(" req", style: styles.muted),
+            ], priority: 7))
+        }
         pieces.append(.init([Span(NumberText.clock(nanoseconds: snapshot.elapsedNanos), style: styles.muted)], priority: 5))
         var available = row.width
         var banners: [(text: String, style: Style)] = []
@@ -119,9 +121,11 @@ struct HeaderView: Widget {
         pieces.append(.init([
             Span(NumberText.compact(snapshot.tasksPerSecond), style: styles.highlight), Span(" tasks/s", style: styles.muted),
         ], priority: 8))
-        pieces.append(.init([
-            Span(NumberText.compact(snapshot.requestsPerSecond), style: styles.highlight), Span(" req/s", style: styles.muted),
-        ], priority: 8))
+        if snapshot.hasRequests {
+            pieces.append(.init([
+                Span(NumberText.compact(snapshot.requestsPerSecond), style: styles.highlight), Span(" req/s", style: styles.muted),
+            ], priority: 8))
+        }
         if let workload = snapshot.workload {
             pieces.append(.init([Span("\(workload.task) ×\(workload.fanout)", style: styles.text)], priority: 6))
             var arrivals = [Span("arrivals ", style: styles.muted), Span(workload.arrivalsEnabled ? "on" : "off", style: styles.text)]
@@ -130,6 +134,7 @@ struct HeaderView: Widget {
             }
             pieces.append(.init(arrivals, priority: 4))
         } else if let title = snapshot.sourceTitle {
+            if let status = snapshot.sourceStatus { pieces.append(.init([Span(status, style: styles.warning)], priority: 9)) }
             pieces.append(.init([Span(title, style: styles.text)], priority: 6))
         } else {
             pieces.append(.init([Span("no workload attached", style: styles.muted)], priority: 4))

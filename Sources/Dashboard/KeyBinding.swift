@@ -1,3 +1,4 @@
+import PoolCore
 import TerminalUI
 
 /// One row of the key table: the keys of one entry (`+ -` is one entry of three keys), how the
@@ -74,6 +75,9 @@ public struct KeyBinding: Sendable {
     public let places: Places
     /// When its keys act.
     public let context: Context
+    /// The commands its keys send: the footer lists the entry only when the source accepts all
+    /// of them (a watched program shows no `b burst`; its refusal still answers the key).
+    public let needs: Set<PoolCommand.Kind>
     /// The keys that act, in the order they are listed; empty for an entry that only explains
     /// (a mouse click).
     public let keys: [Key]
@@ -98,6 +102,7 @@ public struct KeyBinding: Sendable {
         commandLine: String? = nil,
         places: Places = [.helpOverlay, .commandLine],
         context: Context = .always,
+        needs: Set<PoolCommand.Kind> = [],
         actions: KeyValuePairs<Key, Action> = [:]
     ) {
         self.label = label
@@ -107,6 +112,7 @@ public struct KeyBinding: Sendable {
         self.commandLineHelp = commandLine
         self.places = places
         self.context = context
+        self.needs = needs
         self.keys = actions.map(\.key)
         self.actions = Dictionary(actions.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }

@@ -8,36 +8,36 @@ public struct KeyBindings: Sendable {
 
     /// The keys of DESIGN.md §3.
     public static let standard = KeyBindings(rows: [
-        KeyBinding("b", footer: "burst", compact: ("b", "urst"), help: "fire a burst",
+        KeyBinding("b", footer: "burst", compact: ("b", "urst"), help: "fire a burst", needs: [.fireBurst],
                    actions: [.character("b"): { $0.fireBurst() }]),
-        KeyBinding("a", footer: "arrivals", compact: ("a", "uto"), help: "arrivals on/off",
+        KeyBinding("a", footer: "arrivals", compact: ("a", "uto"), help: "arrivals on/off", needs: [.setArrivalsEnabled],
                    actions: [.character("a"): { $0.toggleArrivals() }]),
-        KeyBinding("+ -", footer: "cap", compact: ("+-[]", "cap"), help: "cap ±1",
+        KeyBinding("+ -", footer: "cap", compact: ("+-[]", "cap"), help: "cap ±1", needs: [.resize],
                    actions: [.character("+"): { $0.changeCap(by: 1) }, .character("="): { $0.changeCap(by: 1) },
                              .character("-"): { $0.changeCap(by: -1) }]),
-        KeyBinding("] [", footer: "cap±10", help: "cap ±10",
+        KeyBinding("] [", footer: "cap±10", help: "cap ±10", needs: [.resize],
                    actions: [.character("]"): { $0.changeCap(by: 10) }, .character("["): { $0.changeCap(by: -10) }]),
-        KeyBinding("m", footer: "mode", compact: ("m", "ode"), help: "next mode",
+        KeyBinding("m", footer: "mode", compact: ("m", "ode"), help: "next mode", needs: [.switchMode],
                    actions: [.character("m"): { $0.cycleMode() }]),
-        KeyBinding("w", footer: "work", compact: ("w", "ork"), help: "next work kind",
+        KeyBinding("w", footer: "work", compact: ("w", "ork"), help: "next work kind", needs: [.setWorkKind],
                    actions: [.character("w"): { $0.cycleWorkKind() }]),
-        KeyBinding("l", footer: "lock", compact: ("l", "ock"), help: "lock on/off",
+        KeyBinding("l", footer: "lock", compact: ("l", "ock"), help: "lock on/off", needs: [.setLockEnabled],
                    actions: [.character("l"): { $0.toggleLock() }]),
-        KeyBinding("g", footer: "GIL", compact: ("g", "il"), help: "GIL emulation",
+        KeyBinding("g", footer: "GIL", compact: ("g", "il"), help: "GIL emulation", needs: [.setInterpreterLockEnabled],
                    actions: [.character("g"): { $0.toggleInterpreterLock() }]),
-        KeyBinding("k", footer: "kill", compact: ("k", "ill"), help: "kill a worker",
+        KeyBinding("k", footer: "kill", compact: ("k", "ill"), help: "kill a worker", needs: [.killWorker],
                    actions: [.character("k"): { $0.killWorker() }]),
-        KeyBinding("< >", footer: "slow/fast", compact: ("<>", ""), help: "slower / faster", context: .live,
+        KeyBinding("< >", footer: "slow/fast", compact: ("<>", ""), help: "slower / faster", context: .live, needs: [.setTimeScale],
                    actions: [.character("<"): { $0.scaleTime(by: 2) }, .character(">"): { $0.scaleTime(by: 0.5) }]),
         KeyBinding("space", footer: "pause", compact: ("␣", "pause"), help: "pause the screen", context: .live,
                    actions: [.character(" "): { $0.togglePause(); return [] }]),
-        KeyBinding("r", footer: "reset", compact: ("r", "eset"), help: "reset statistics",
+        KeyBinding("r", footer: "reset", compact: ("r", "eset"), help: "reset statistics", needs: [.resetStatistics],
                    actions: [.character("r"): { $0.resetStatistics() }]),
         KeyBinding("t", footer: "theme", compact: ("t", "heme"), help: "next theme",
                    places: [.helpOverlay, .replayFooter, .commandLine],
                    actions: [.character("t"): { $0.cycleTheme(); return [] }]),
         KeyBinding("s", footer: "sweep", compact: ("s", "weep"), help: "pool-size sweep",
-                   places: [.helpOverlay, .sweepFooter, .commandLine],
+                   places: [.helpOverlay, .sweepFooter, .commandLine], needs: [.fireBurst, .resize],
                    actions: [.character("s"): { $0.toggleSweep() }]),
         KeyBinding("R", footer: "rec", compact: ("R", ""), help: "record on/off",
                    actions: [.character("R"): { $0.toggleRecording() }]),
@@ -61,7 +61,8 @@ public struct KeyBindings: Sendable {
                    actions: [.home: { _ in [.playback(.toStart)] }]),
         KeyBinding("end", footer: "last", help: "to the end", places: [.helpOverlay, .replayFooter, .commandLine], context: .replay,
                    actions: [.end: { _ in [.playback(.toEnd)] }]),
-        KeyBinding("tab", help: "next pool", places: [.helpOverlay, .commandLine], context: .attached,
+        KeyBinding("tab", footer: "pool", compact: ("tab", " pool"), help: "next pool", places: [.helpOverlay, .commandLine],
+                   context: .attached,
                    actions: [.tab: { _ in [.nextPool] }]),
         KeyBinding("click", help: "slot details"),
         KeyBinding("esc", help: "close the overlay", places: [.helpFooter, .sweepFooter, .commandLine],
@@ -82,8 +83,16 @@ public struct KeyBindings: Sendable {
             + "; a click on the progress bar seeks."
     }
 
-    /// The rows in the footer's key list.
-    var footerRows: [KeyBinding] { rows.filter { $0.footer != nil && $0.context != .replay } }
+    /// The rows in the footer's key list, whatever the source.
+    var footerRows: [KeyBinding] { rows.filter { $0.footer != nil && $0.context != .replay && $0.context != .attached } }
+
+    /// The rows in the footer's key list in `state`: those whose keys act there and whose
+    /// commands its source accepts.
+    func footerRows(in state: DashboardState) -> [KeyBinding] {
+        rows.filter { row in
+            row.footer != nil && row.context != .replay && row.isActive(in: state) && row.needs.isSubset(of: state.acceptedCommands)
+        }
+    }
 
     /// The rows the footer lists while a recording is replayed.
     var replayFooterRows: [KeyBinding] {

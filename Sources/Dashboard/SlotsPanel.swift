@@ -11,28 +11,48 @@ struct SlotsPanel: Widget {
 
     // MARK: - Geometry (shared with mouse hit-testing)
 
-    /// Where the grid goes inside a panel drawn in `panel`, and the gap between slots.
-    static func gridGeometry(in panel: Rect, slotCount: Int) -> (area: Rect, gap: Int) {
+    /// Where the grid goes inside a panel drawn in `panel`.
+    static func gridArea(in panel: Rect) -> Rect {
         let inner = panel.inset(by: 1)
         let legendLines = legendLines(width: inner.width).count
-        let area = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendLines - 1)
-        let spaced = SlotGrid(slots: [], gap: 1)
-        return (area, slotCount <= spaced.capacity(for: area) ? 1 : 0)
+        return Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendLines - 1)
     }
 
-    /// The rows a panel `width` columns wide wants to show `slotCount` slots spaced out.
-    static func preferredHeight(width: Int, slotCount: Int) -> Int {
+    /// The grid `glyphs` are drawn in within `area`: named slots with their names when they fit,
+    /// two columns apart, then one; bare glyphs one column apart; bare glyphs side by side, or
+    /// folded into a heat strip.
+    static func grid(of glyphs: [SlotGlyph], names: SlotNames, in area: Rect, styles: DashboardStyles? = nil) -> SlotGrid {
+        var grid = SlotGrid(slots: glyphs, gap: 1, heatStyles: styles?.heat ?? [], background: styles?.text ?? .plain,
+                            labelStyle: styles?.muted ?? .plain)
+        if !names.labels.isEmpty {
+            for gap in [2, 1] {
+                grid.labels = names.labels
+                grid.gap = gap
+                if !grid.isFolded(in: area) { return grid }
+            }
+            grid.labels = []
+            grid.gap = 1
+        }
+        if grid.isFolded(in: area) { grid.gap = 0 }
+        return grid
+    }
+
+    /// The rows a panel `width` columns wide wants to show `slots` spaced out (named when named).
+    static func preferredHeight(width: Int, slots: [SlotState]) -> Int {
         let inner = max(1, width - 2)
-        let perRow = max(1, (inner + 1) / 2)
-        let gridRows = max(1, (slotCount + perRow - 1) / perRow)
+        let names = SlotNames(slots)
+        let cell = SlotGrid(slots: [], labels: names.labels).cellWidth
+        let gap = names.labels.isEmpty ? 1 : 2
+        let perRow = max(1, (inner + gap) / (cell + gap))
+        let gridRows = max(1, (slots.count + perRow - 1) / perRow)
         return gridRows + legendLines(width: inner).count + 1 + 2
     }
 
     /// The slot drawn at a screen cell of a panel drawn in `panel`, or nil.
-    static func slotIndex(atColumn column: Int, row: Int, in panel: Rect, slotCount: Int) -> Int? {
-        let geometry = gridGeometry(in: panel, slotCount: slotCount)
-        let grid = SlotGrid(slots: Array(repeating: SlotGlyph(" "), count: slotCount), gap: geometry.gap)
-        return grid.slotIndex(atColumn: column, row: row, in: geometry.area)
+    static func slotIndex(atColumn column: Int, row: Int, in panel: Rect, slots: [SlotState]) -> Int? {
+        let area = gridArea(in: panel)
+        let grid = grid(of: Array(repeating: SlotGlyph(" "), count: slots.count), names: SlotNames(slots), in: area)
+        return grid.slotIndex(atColumn: column, row: row, in: area)
     }
 
     /// The legend, flowed into lines `width` columns wide (unstyled: only the widths matter here).
@@ -45,7 +65,8 @@ struct SlotsPanel: Widget {
     func render(in area: Rect, buffer: inout CellBuffer) {
         let snapshot = observation.snapshot
         let slots = snapshot.slots
-        let geometry = SlotsPanel.gridGeometry(in: area, slotCount: slots.count)
+        let gridArea = SlotsPanel.gridArea(in: area)
+        let names = SlotNames(slots)
         var glyphs: [SlotGlyph] = []
         glyphs.reserveCapacity(slots.count)
         var running = 0, idle = 0
@@ -53,19 +74,21 @@ struct SlotsPanel: Widget {
             glyphs.append(SlotGlyphs.glyph(for: slot, styles: styles))
             if slot.isRunningTask { running += 1 } else if slot.phase == .idle { idle += 1 }
         }
-        var grid = SlotGrid(slots: glyphs, gap: geometry.gap, heatStyles: styles.heat, background: styles.text)
-        let folded = grid.isFolded(in: geometry.area)
-        if folded { grid.gap = 0 }
-        let detail = folded
-            ? "1 cell = \(grid.slotsPerCell(in: geometry.area)) slots"
+        let grid = SlotsPanel.grid(of: glyphs, names: names, in: gridArea, styles: styles)
+        let folded = grid.isFolded(in: gridArea)
+        var detail = folded
+            ? "1 cell = \(grid.slotsPerCell(in: gridArea)) slots"
             : "\(running) running · \(idle) idle"
-        styles.box("slots \(slots.count)", detail: [Span(detail, style: styles.muted)], group: .pool).render(in: area, buffer: &buffer)
-        grid.render(in: geometry.area, buffer: &buffer)
-        if let selectedSlot, !folded, let position = grid.cellPosition(ofSlot: selectedSlot, in: geometry.area) {
+        let title = names.labels.isEmpty ? "slots \(slots.count)" : "workers \(slots.count)"
+        let named = names.sharedPrefix + "… · " + detail
+        if !grid.labels.isEmpty, !names.sharedPrefix.isEmpty, title.count + named.count + 10 <= area.width { detail = named }
+        styles.box(title, detail: [Span(detail, style: styles.muted)], group: .pool).render(in: area, buffer: &buffer)
+        grid.render(in: gridArea, buffer: &buffer)
+        if let selectedSlot, !folded, let position = grid.cellPosition(ofSlot: selectedSlot, in: gridArea) {
             buffer[position.column, position.row].style = styles.selection
         }
         let inner = area.inset(by: 1)
-        let legendTop = geometry.area.maxY - inner.y
+        let legendTop = gridArea.maxY - inner.y
         let legend = folded ? heatLegend(width: inner.width) : glyphLegend(width: inner.width)
         for (offset, line) in legend.enumerated() {
             LineComposer.draw(line, row: legendTop + offset, of: inner, buffer: &buffer)
@@ -111,12 +134,16 @@ struct SlotsPanel: Widget {
             return [Span("slot \(index) is gone (\(slots.count) slots now)", style: styles.muted)]
         }
         let slot = slots[index]
+        let name = slot.worker.map { SlotNames.isProcessID($0) ? "pid \($0)" : $0 }
         var pieces: [LineComposer.Piece] = [.init([
-            Span("slot \(index) ", style: styles.highlight),
+            Span(name.map { $0 + " " } ?? "slot \(index) ", style: styles.highlight),
             Span(String(SlotGlyphs.character(for: slot)), style: SlotGlyphs.glyph(for: slot, styles: styles).style),
             Span(" " + SlotGlyphs.name(of: slot), style: styles.text),
         ], priority: 10)]
-        if slot.isRunningTask, slot.requestID > 0 {
+        if slot.isRunningTask, slot.requestID > 0, observation.snapshot.sourceTitle != nil {
+            // A watched program's tasks come from its calls (`submit`, a chunk of `map`).
+            pieces.append(.init([Span("call #\(slot.requestID)", style: styles.request(slot.requestID))], priority: 9))
+        } else if slot.isRunningTask, slot.requestID > 0 {
             pieces.append(.init([Span("req #\(slot.requestID)", style: styles.request(slot.requestID))], priority: 9))
             var task = "task \(slot.taskIndex + 1)"
             if let fanout = observation.snapshot.workload?.fanout { task += "/\(fanout)" }

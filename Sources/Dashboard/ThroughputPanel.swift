@@ -13,11 +13,13 @@ struct ThroughputPanel: Widget {
     func render(in area: Rect, buffer: inout CellBuffer) {
         let snapshot = observation.snapshot
         let requests = snapshot.requests
-        let detail = [Span("requests \(NumberText.grouped(requests.completed))/\(NumberText.grouped(requests.arrived)) done", style: styles.muted)]
+        // A watched program's tasks are its calls: one graph, of tasks.
+        let noun = snapshot.hasRequests ? "requests" : "tasks"
+        let detail = [Span("\(noun) \(NumberText.grouped(requests.completed))/\(NumberText.grouped(requests.arrived)) done", style: styles.muted)]
         guard let inner = styles.renderPanel("throughput", detail: detail, group: .flow, in: area, buffer: &buffer) else { return }
         let totals = totalLines(width: inner.width)
         let graphRows = max(0, inner.height - totals.count)
-        let tasksRows = (graphRows + 1) / 2, requestRows = graphRows / 2
+        let tasksRows = snapshot.hasRequests ? (graphRows + 1) / 2 : graphRows, requestRows = graphRows - tasksRows
         renderRate(
             label: "tasks/s", value: snapshot.tasksPerSecond, history: observation.history.tasksPerSecond,
             style: styles.tasksGraph, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: tasksRows), buffer: &buffer

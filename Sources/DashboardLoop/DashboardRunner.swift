@@ -71,8 +71,11 @@ public struct DashboardRunner {
         var outcome = Outcome(status: 0, messages: [])
         if case .live(let live) = source { live.start() }
         let size = terminal.size
+        var footerNote: String?
+        if case .watched(let session, _) = source { footerNote = "output: " + session.outputPath }
         var state = DashboardState(width: size.width, height: size.height, themes: themes, themeIndex: themeIndex,
-                                   availableModes: pool.capabilities.modes)
+                                   availableModes: pool.capabilities.modes, acceptedCommands: pool.capabilities.commands,
+                                   footerNote: footerNote)
         if let notice { _ = state.update(.notice(notice)) }
         if let recordPath {
             do throws(RecordingError) {

@@ -53,6 +53,9 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
     /// What is shown, when it is not pooltop's own engine: the pool of a watched program
     /// (`ThreadPoolExecutor 1234:1, 8 workers, created at script.py:14`).
     public var sourceTitle: String?
+    /// How such a source stands, when that matters more than its figures: `the program exited
+    /// with status 0 · q quits`.
+    public var sourceStatus: String?
 
     public init(
         elapsedNanos: UInt64 = 0, configuration: PoolConfiguration = PoolConfiguration(), cores: Int = 1,
@@ -63,7 +66,8 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         queueWait: LatencySummary = .empty, service: LatencySummary = .empty, requests: RequestStats = RequestStats(),
         meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, process: ProcessStats = ProcessStats(),
         ceilingHit: Bool = false, workers: WorkerProcessStats = WorkerProcessStats(), events: [PoolEvent] = [],
-        workload: WorkloadStatus? = nil, playback: PlaybackStatus? = nil, sourceTitle: String? = nil
+        workload: WorkloadStatus? = nil, playback: PlaybackStatus? = nil, sourceTitle: String? = nil,
+        sourceStatus: String? = nil
     ) {
         self.elapsedNanos = elapsedNanos
         self.configuration = configuration
@@ -92,10 +96,15 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         self.workload = workload
         self.playback = playback
         self.sourceTitle = sourceTitle
+        self.sourceStatus = sourceStatus
     }
 
     /// Tasks running now.
     public var busy: Int { totals.running }
+
+    /// True when the tasks come in requests (pooltop's own bursts); false for a watched
+    /// program, whose every task is a call of its own (a `submit`, a chunk of a `map`).
+    public var hasRequests: Bool { workload != nil || sourceTitle == nil }
     /// Tasks waiting in the queue now.
     public var queueDepth: Int { totals.queued }
 }

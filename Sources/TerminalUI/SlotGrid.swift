@@ -1,6 +1,8 @@
 /// Worker slots, one cell each, filling the area row by row; too many slots fold into a heat strip.
 ///
 /// Slots are laid out left to right, wrapping into rows, with `gap` blank columns between them.
+/// With `labels`, each cell is the glyph, a space and the slot's label (a pid, a thread's name),
+/// padded to the longest label.
 /// When there are more slots than `capacity(for:)`, each cell instead stands for a run of
 /// consecutive slots and shows ` ░▒▓█` by the fraction of that run that is busy:
 /// none, under a third, under two thirds, under all, all.
@@ -13,23 +15,39 @@ public struct SlotGrid: Widget, Sendable, Hashable {
     public var heatStyles: [Style]
     /// The style of cells without a slot (gaps and cells after the last slot).
     public var background: Style
+    /// A name per slot, written after its glyph; empty for glyphs alone.
+    public var labels: [String]
+    /// The style of the labels.
+    public var labelStyle: Style
 
     /// The heat-strip shades, from no busy slot to all busy.
     public static let shades: [Character] = [" ", "░", "▒", "▓", "█"]
 
     /// Creates a slot grid.
-    public init(slots: [SlotGlyph], gap: Int = 0, heatStyles: [Style] = [], background: Style = .plain) {
+    public init(slots: [SlotGlyph], gap: Int = 0, heatStyles: [Style] = [], background: Style = .plain,
+                labels: [String] = [], labelStyle: Style = .plain) {
         self.slots = slots
         self.gap = max(0, gap)
         self.heatStyles = heatStyles
         self.background = background
+        self.labels = labels
+        self.labelStyle = labelStyle
     }
 
     // MARK: - Geometry
 
+    /// The columns of one slot's cell: its glyph, then a space and its label when there are labels.
+    public var cellWidth: Int {
+        let longest = labels.lazy.map(\.count).max() ?? 0
+        return longest == 0 ? 1 : 2 + longest
+    }
+
+    /// The columns from one slot's cell to the next one's.
+    private var pitch: Int { cellWidth + gap }
+
     /// The number of slots per row in an area `width` columns wide.
     func slotsPerRow(width: Int) -> Int {
-        width <= 0 ? 0 : (width + gap) / (1 + gap)
+        width <= 0 ? 0 : (width + gap) / pitch
     }
 
     /// How many slots fit in `area` one cell each.
@@ -54,8 +72,8 @@ public struct SlotGrid: Widget, Sendable, Hashable {
     public func slotIndex(atColumn column: Int, row: Int, in area: Rect) -> Int? {
         guard area.contains(column: column, row: row), !isFolded(in: area) else { return nil }
         let offset = column - area.x
-        guard offset % (1 + gap) == 0 else { return nil }
-        let index = (row - area.y) * slotsPerRow(width: area.width) + offset / (1 + gap)
+        guard offset % pitch < cellWidth, offset / pitch < slotsPerRow(width: area.width) else { return nil }
+        let index = (row - area.y) * slotsPerRow(width: area.width) + offset / pitch
         return index < slots.count ? index : nil
     }
 
@@ -63,7 +81,7 @@ public struct SlotGrid: Widget, Sendable, Hashable {
     public func cellPosition(ofSlot index: Int, in area: Rect) -> (column: Int, row: Int)? {
         guard index >= 0, index < slots.count, !isFolded(in: area) else { return nil }
         let perRow = slotsPerRow(width: area.width)
-        return (area.x + (index % perRow) * (1 + gap), area.y + index / perRow)
+        return (area.x + (index % perRow) * pitch, area.y + index / perRow)
     }
 
     // MARK: - Drawing
@@ -78,11 +96,14 @@ public struct SlotGrid: Widget, Sendable, Hashable {
         var cellIndex = 0
         var start = 0
         while start < slots.count {
-            let column = area.x + (cellIndex % perRow) * (1 + gap)
+            let column = area.x + (cellIndex % perRow) * pitch
             let row = area.y + cellIndex / perRow
             if run == 1 {
                 let slot = slots[start]
                 buffer[column, row] = Cell(slot.character, style: slot.style)
+                if start < labels.count, !labels[start].isEmpty {
+                    buffer.write(labels[start], x: column + 2, y: row, style: labelStyle, clip: area)
+                }
             } else {
                 let end = min(slots.count, start + run)
                 var busy = 0

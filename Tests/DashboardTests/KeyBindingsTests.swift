@@ -25,6 +25,16 @@ import Testing
         }
     }
 
+    @Test func aWatchedProgramsFooterListsOnlyTheKeysItsSourceTakesAndWhereTheOutputGoes() {
+        var state = DashboardState(width: 120, height: 40, acceptedCommands: [.resize, .killWorker, .resetStatistics],
+                                   footerNote: "output: /tmp/out.txt")
+        _ = state.update(.snapshot(PoolSnapshot(sourceTitle: "ThreadPoolExecutor-1:1, 8 workers")))
+        let footer = state.frame().lines[39]
+        #expect(footer.hasPrefix("+ - cap  ] [ cap±10  k kill  space pause  r reset  t theme  R rec  ? help  q quit  tab pool"))
+        #expect(footer.hasSuffix("output: /tmp/out.txt"))
+        for word in ["burst", "mode", "work", "lock", "GIL", "sweep", "slow/fast"] { #expect(!footer.contains(word)) }
+    }
+
     @Test func theCompactFooterListsEveryFooterRowsKeys() {
         let line = footer(width: 80)
         let rows = table.footerRows

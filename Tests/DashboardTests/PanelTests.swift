@@ -57,6 +57,42 @@ import Testing
         #expect(lines[2] == "│busy share per cell:   none ░ <⅓ ▒ <⅔ │")
     }
 
+    @Test func aWatchedProgramsWorkersShowTheirPidsAndTheClickedOneItsCall() {
+        let slots = [
+            SlotState(phase: .busy, requestID: 7, worker: "4711"), SlotState(phase: .idle, worker: "4712"),
+            SlotState(phase: .crashed, worker: "4713"), SlotState(phase: .idle, worker: "4720"),
+        ]
+        let snapshot = PoolSnapshot(slots: slots, sourceTitle: "multiprocessing.Pool-42:1, 4 workers")
+        let panel = SlotsPanel(observation: observation(snapshot), selectedSlot: 0, styles: styles)
+        let lines = panel.rendered(width: 40, height: 8).lines
+        #expect(lines[0] == "╭─ workers 4 ───── 1 running · 2 idle ─╮")
+        #expect(lines[1] == "│█ 4711  · 4712  ✗ 4713  · 4720        │")
+        #expect(lines[6] == "│pid 4711 █ running · call #7          │")
+    }
+
+    @Test func threadNamesLoseThePrefixTheyShareWhichTheTitleNames() {
+        let slots = (0..<12).map { SlotState(phase: .idle, worker: "ThreadPoolExecutor-0_\($0)") }
+        let panel = SlotsPanel(observation: observation(PoolSnapshot(slots: slots, sourceTitle: "ThreadPoolExecutor-0")),
+                               selectedSlot: nil, styles: styles)
+        let lines = panel.rendered(width: 40, height: 8).lines
+        #expect(lines[0] == "╭─ workers 12 ─── 0 running · 12 idle ─╮", "no room to name the prefix")
+        let wide = panel.rendered(width: 70, height: 8).lines
+        #expect(wide[0] == "╭─ workers 12 ──────── ThreadPoolExecutor-0_… · 0 running · 12 idle ─╮")
+        #expect(lines[1] == "│· 0   · 1   · 2   · 3   · 4   · 5     │")
+        #expect(lines[2] == "│· 6   · 7   · 8   · 9   · 10  · 11    │")
+        #expect(SlotNames(slots).sharedPrefix == "ThreadPoolExecutor-0_")
+        #expect(SlotNames([SlotState(phase: .idle, worker: "ThreadPoolExecutor-0_0")]).labels == ["0"])
+        #expect(SlotNames([SlotState(phase: .idle, worker: "4711"), SlotState(phase: .idle, worker: "4712")]).labels == ["4711", "4712"])
+    }
+
+    @Test func namesThatDoNotFitLeaveTheGlyphsAlone() {
+        let slots = (0..<40).map { SlotState(phase: .idle, worker: "\(40_000 + $0)") }
+        let panel = SlotsPanel(observation: observation(PoolSnapshot(slots: slots, sourceTitle: "x")), selectedSlot: nil, styles: styles)
+        let lines = panel.rendered(width: 40, height: 8).lines
+        #expect(lines[1] == "│· · · · · · · · · · · · · · · · · · · │")
+        #expect(SlotsPanel.slotIndex(atColumn: 3, row: 1, in: Rect(x: 0, y: 0, width: 40, height: 8), slots: slots) == 1)
+    }
+
     @Test func latencyShowsPercentilesInHumanUnits() {
         var snapshot = PoolSnapshot()
         snapshot.queueWait = LatencySummary(count: 10, p50: 1_500, p90: 20_000, p99: 1_200_000, max: 2_000_000_000)

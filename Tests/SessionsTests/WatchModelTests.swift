@@ -48,11 +48,30 @@ struct WatchModelTests {
         #expect(pool.usesProcesses)
         #expect(pool.failed == 1 && pool.running == 0)
         #expect(pool.workers.first?.crashed == true)
-        #expect(model.events.contains { $0.kind == .workerCrashed && $0.message.contains("the pool is broken") })
+        #expect(model.events.map(\.message).last == "worker 50 killed by SIGKILL running task 1: BrokenProcessPool")
+        #expect(model.events.filter { $0.kind == .workerCrashed }.count == 1, "one line for the death and the fate")
+        #expect(pool.fateWarning == "pool broken: 1 task failed with BrokenProcessPool")
         #expect(model.processIDs == [42, 50])
     }
 
-    @Test("map chunks share a color: tasks of one chunk are one call")
+    @Test("a multiprocessing.Pool worker killed mid-task: its task is lost and the screen says the Pool waits forever")
+    func lostTask() throws {
+        let model = try model([
+            #"{"e":"pool","t":2000,"pid":42,"pool":"42:1","kind":"multiprocessing.Pool","workers":2,"method":"fork"}"#,
+            #"{"e":"submit","t":3000,"pid":42,"pool":"42:1","task":"42:1/0.1","n":1}"#,
+            #"{"e":"start","t":4000,"pid":50,"pool":"42:1","task":"42:1/0.1","w":"50"}"#,
+            #"{"e":"wexit","t":5000,"pid":42,"pool":"42:1","w":"50","status":-9}"#,
+            #"{"e":"fail","t":5001,"pid":42,"pool":"42:1","task":"42:1/0.1","outcome":"lost","w":"50","status":-9}"#,
+            #"{"e":"wexit","t":6000,"pid":42,"pool":"42:1","w":"51","status":-15}"#,
+        ])
+        let pool = try #require(model.pools.first)
+        #expect(pool.lost == 1 && pool.failed == 1)
+        #expect(pool.fateWarning == "1 task lost with a dead worker: multiprocessing.Pool waits for it forever")
+        #expect(model.events.map(\.message).contains("worker 50 killed by SIGKILL running task 0.1: lost, the Pool waits forever"))
+        #expect(model.events.map(\.message).last == "worker 51 killed by SIGTERM", "an idle worker's death has a line of its own")
+    }
+
+    @Test("each chunk of a map is a call of its own, with its own color (ids are job.chunk)")
     func chunks() throws {
         let model = try model([
             #"{"e":"pool","t":2000,"pid":42,"pool":"42:1","kind":"multiprocessing.Pool","workers":2}"#,
@@ -61,7 +80,8 @@ struct WatchModelTests {
             #"{"e":"submit","t":3000,"pid":42,"pool":"42:1","task":"42:1/2.0","n":4}"#,
         ])
         let pool = try #require(model.pools.first)
-        #expect(pool.tasks["42:1/1.0"]?.call == pool.tasks["42:1/1.1"]?.call)
+        #expect(pool.tasks["42:1/1.0"]?.call != pool.tasks["42:1/1.1"]?.call)
         #expect(pool.tasks["42:1/1.0"]?.call != pool.tasks["42:1/2.0"]?.call)
+        #expect(Set(pool.tasks.values.map(\.call)).count == 3)
     }
 }

@@ -61,4 +61,18 @@ struct SlotGridTests {
         #expect(SlotGrid.heatLevel(busy: 0, of: 5) == 0)
         #expect(SlotGrid.heatLevel(busy: 5, of: 5) == 4)
     }
+
+    @Test func labelsFollowTheirGlyphsPaddedToTheLongest() {
+        let grid = SlotGrid(slots: glyphs("a.b"), gap: 2, labels: ["4711", "4712", "99"])
+        #expect(grid.cellWidth == 6)
+        #expect(grid.rendered(width: 14, height: 2).lines == ["a 4711  . 4712", "b 99          "])
+        let area = Rect(x: 0, y: 0, width: 14, height: 2)
+        #expect(grid.slotIndex(atColumn: 0, row: 0, in: area) == 0)
+        #expect(grid.slotIndex(atColumn: 5, row: 0, in: area) == 0)
+        #expect(grid.slotIndex(atColumn: 6, row: 0, in: area) == nil)
+        #expect(grid.slotIndex(atColumn: 9, row: 0, in: area) == 1)
+        #expect(grid.slotIndex(atColumn: 3, row: 1, in: area) == 2)
+        #expect(grid.cellPosition(ofSlot: 1, in: area)! == (8, 0))
+        #expect(grid.capacity(for: area) == 4)
+    }
 }

@@ -10,16 +10,18 @@ struct ProgramFigures {
     private static let pageBytes = UInt64(sysconf(Int32(_SC_PAGESIZE)))
 
     /// CPU use since the last call (percent of one core) and resident memory, summed over `pids`.
-    /// /proc is read at most every 200 ms; calls in between get the last figures.
+    /// /proc is read at most every 200 ms; calls in between get the last figures. Once none of
+    /// `pids` is left (the program ended), memory and threads stay as last seen and CPU reads 0.
     mutating func read(_ pids: [Int32]) -> (cpuPercent: Double, residentBytes: UInt64, threads: Int) {
         if lastWall > 0, MonotonicClock.now() &- lastWall < 200_000_000 { return last }
-        var resident: UInt64 = 0, threads = 0
+        var resident: UInt64 = 0, threads = 0, found = 0
         for pid in pids {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
                   let close = stat.lastIndex(of: ")") else { continue }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             // After the name: state(0) … num_threads(17) … rss(21); CPU comes from CPUTime.
             guard fields.count > 21 else { continue }
+            found += 1
             threads += Int(fields[17]) ?? 0
             resident &+= (UInt64(fields[21]) ?? 0) &* Self.pageBytes
         }
@@ -30,7 +32,7 @@ struct ProgramFigures {
         }
         lastCPUNanos = cpu
         lastWall = now
-        last = (lastPercent, resident, threads)
+        last = found == 0 && last.residentBytes > 0 ? (0, last.residentBytes, last.threads) : (lastPercent, resident, threads)
         return last
     }
 }

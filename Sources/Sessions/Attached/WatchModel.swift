@@ -41,9 +41,11 @@ struct WatchModel: Sendable {
             update(event.pool) { $0.workerStarted(event.w ?? "?", name: event.name, at: event.t) }
         case "wexit":
             let status = event.status
+            let wasRunning = pool(event.pool)?.workers.first { $0.id == event.w }?.task != nil
             update(event.pool) { $0.workerExited(event.w ?? "?", status: status, at: event.t) }
-            if let status, status != 0 {
-                log(event.t, .workerCrashed, "worker \(event.w ?? "?") exited with status \(status)")
+            // A worker that died running a task gets its line with the task's fate (`fail`).
+            if let status, status != 0, !wasRunning {
+                log(event.t, .workerCrashed, "worker \(event.w ?? "?") \(ExitStatusText.describe(status))")
             }
         case "submit":
             update(event.pool) { $0.submitted(event.task ?? "?", at: event.t) }
@@ -61,11 +63,14 @@ struct WatchModel: Sendable {
                 update(event.pool) { $0.dropped(event.task ?? "?", rejected: event.outcome == "rejected") }
             default:
                 keepRun(of: event, outcome: .failed)
-                update(event.pool) { $0.finished(event.task ?? "?", ok: false, at: event.t) }
+                update(event.pool) { pool in
+                    if event.outcome == "lost" { pool.lost += 1 } else if event.outcome == "died" || event.outcome == "broken" { pool.broken += 1 }
+                    pool.finished(event.task ?? "?", ok: false, at: event.t)
+                }
                 if let worker = event.w { update(event.pool) { pool in
                     if let index = pool.workers.firstIndex(where: { $0.id == worker }) { pool.workers[index].crashed = true }
                 } }
-                log(event.t, .workerCrashed, event.reason ?? "task \(event.task ?? "?") \(event.outcome ?? "failed")")
+                if let line = Self.fateLine(of: event, brokenSoFar: pool(event.pool)?.broken ?? 0) { log(event.t, .workerCrashed, line) }
             }
         case "lock":
             let wait = event.wait ?? 0
@@ -81,6 +86,19 @@ struct WatchModel: Sendable {
             log(event.t, .settingChanged, "the program refused \(event.c ?? "a command"): \(event.reason ?? "no reason given")")
         default:
             break
+        }
+    }
+
+    /// The events line for a task that ended without finishing, or nil when an earlier line said
+    /// it (a broken pool fails its pending tasks in one go: one line for all).
+    static func fateLine(of event: ProbeEvent, brokenSoFar: Int) -> String? {
+        let task = event.task.map { WatchedPool.shortTask($0) } ?? "?"
+        let death = "worker \(event.w ?? "?") \(ExitStatusText.describe(event.status))"
+        switch event.outcome {
+        case "lost": return "\(death) running task \(task): lost, the Pool waits forever"
+        case "died": return "\(death) running task \(task): BrokenProcessPool"
+        case "broken": return brokenSoFar <= 1 ? "pool broken: pending tasks fail with BrokenProcessPool" : nil
+        default: return event.reason ?? "task \(task) \(event.outcome ?? "failed")"
         }
     }
 

@@ -112,10 +112,11 @@ public final class WatchSession: PoolSource {
         let now = MonotonicClock.now()
         let (model, index) = (self.model.withLock { $0 }, selected.withLock { $0 })
         let process = figures.withLock { $0.read(Array(model.processIDs)) }
+        let ended = programExit.map { "program \($0) · q quits" }
         guard !model.pools.isEmpty else {
             return PoolSnapshot(elapsedNanos: now &- origin, cores: MonotonicClock.cores,
                                 process: ProcessStats(cpuPercent: process.cpuPercent, residentBytes: process.residentBytes, threads: process.threads),
-                                events: model.events, sourceTitle: "\(command.joined(separator: " ")): no pool yet")
+                                events: model.events, sourceTitle: "\(command.joined(separator: " ")): no pool yet", sourceStatus: ended)
         }
         let pool = model.pools[min(index, model.pools.count - 1)]
         let rate = rates.withLock { rate -> Double in
@@ -129,7 +130,8 @@ public final class WatchSession: PoolSource {
         var slots = pool.workers.map { worker -> SlotState in
             let phase: SlotPhase = worker.crashed ? .crashed : worker.exited ? .empty : worker.task == nil ? .idle : .busy
             let call = worker.task.flatMap { pool.tasks[$0]?.call } ?? 0
-            return SlotState(phase: phase, requestID: call, phaseSinceNanos: worker.since &- min(worker.since, origin))
+            return SlotState(phase: phase, requestID: call, phaseSinceNanos: worker.since &- min(worker.since, origin),
+                             worker: pool.usesProcesses ? worker.id : worker.name ?? worker.id)
         }
         if slots.count < pool.maxWorkers { slots += Array(repeating: .empty, count: pool.maxWorkers - slots.count) }
         let summaries = latencies.withLock { cache -> [LatencySummary] in
@@ -138,6 +140,7 @@ public final class WatchSession: PoolSource {
             cache = (now, pool.id, fresh)
             return fresh
         }
+        let status = [pool.fateWarning, ended].compactMap { $0 }.joined(separator: " · ")
         let waiting = pool.tasks.values.filter { $0.startedAt == nil }.sorted { $0.submittedAt < $1.submittedAt }
         let running = pool.tasks.count - waiting.count
         let totals = TaskTotals(accepted: pool.submitted - pool.rejected, completed: pool.completed, failed: pool.failed,
@@ -156,7 +159,8 @@ public final class WatchSession: PoolSource {
             process: ProcessStats(cpuPercent: process.cpuPercent, residentBytes: process.residentBytes, threads: process.threads,
                                   childProcesses: max(0, model.processIDs.count - 1)),
             events: model.events,
-            sourceTitle: pool.title + (model.pools.count > 1 ? " (tab: pool \(min(index, model.pools.count - 1) + 1) of \(model.pools.count))" : ""))
+            sourceTitle: pool.title + (model.pools.count > 1 ? " (tab: pool \(min(index, model.pools.count - 1) + 1) of \(model.pools.count))" : ""),
+            sourceStatus: status.isEmpty ? nil : status)
     }
 
     public func perform(_ command: PoolCommand) -> CommandReply {

@@ -19,7 +19,7 @@ struct WatchedPool: Sendable {
     struct Task: Sendable {
         var submittedAt: UInt64
         var startedAt: UInt64?
-        /// Which call submitted it (for `map`, which chunk): its color on screen.
+        /// Its call's number (for `map`, its chunk's): its color on screen.
         var call: Int
     }
 
@@ -31,11 +31,17 @@ struct WatchedPool: Sendable {
     var workers: [Worker] = []
     var tasks: [String: Task] = [:]
     var submitted = 0, completed = 0, failed = 0, cancelled = 0, rejected = 0
+    /// Tasks whose worker died under them in a `multiprocessing.Pool`: it never gets their result.
+    var lost = 0
+    /// Tasks a `ProcessPoolExecutor` failed with `BrokenProcessPool` (the dead worker's and every pending one).
+    var broken = 0
     var peakBusy = 0, peakQueue = 0
     var queueWaits: [UInt64] = []
     var serviceTimes: [UInt64] = []
     var requestTimes: [UInt64] = []
-    var calls: [String: Int] = [:]
+    /// Calls numbered so far: every task is a call of its own (a `submit`, an `apply_async`, one
+    /// chunk of a `map`), and its number picks its color.
+    var calls = 0
 
     /// The most latency samples kept per kind (the newest).
     static let sampleLimit = 20_000
@@ -75,13 +81,8 @@ struct WatchedPool: Sendable {
     }
 
     mutating func submitted(_ task: String, at t: UInt64) {
-        let key = Self.callKey(of: task)
-        let call = calls[key] ?? {
-            let next = calls.count + 1
-            calls[key] = next
-            return next
-        }()
-        tasks[task] = Task(submittedAt: t, startedAt: nil, call: call)
+        calls += 1
+        tasks[task] = Task(submittedAt: t, startedAt: nil, call: calls)
         submitted += 1
         peakQueue = max(peakQueue, queued)
     }
@@ -117,15 +118,26 @@ struct WatchedPool: Sendable {
         if wasRejected { rejected += 1 } else { cancelled += 1 }
     }
 
+    /// What the screen must say about this pool's dead workers, or nil: a `multiprocessing.Pool`
+    /// waits for ever for a lost task; a broken `ProcessPoolExecutor` failed every pending future.
+    var fateWarning: String? {
+        if lost > 0 {
+            return "\(lost) task\(lost == 1 ? "" : "s") lost with a dead worker: \(kind) waits for \(lost == 1 ? "it" : "them") forever"
+        }
+        if broken > 0 {
+            return "pool broken: \(broken) task\(broken == 1 ? "" : "s") failed with BrokenProcessPool"
+        }
+        return nil
+    }
+
     /// Tasks submitted and not started.
     var queued: Int { tasks.values.filter { $0.startedAt == nil }.count }
 
     // MARK: - Helpers
 
-    /// Tasks of one `map` chunk share everything in their id up to the last dot.
-    static func callKey(of task: String) -> String {
-        guard let dot = task.lastIndex(of: ".") else { return task }
-        return String(task[..<dot])
+    /// A task's id within its pool: `2.0` for `4711:3/2.0`.
+    static func shortTask(_ task: String) -> String {
+        task.split(separator: "/").last.map(String.init) ?? task
     }
 
     private static func keep(_ value: UInt64, in samples: inout [UInt64]) {

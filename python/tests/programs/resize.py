@@ -20,7 +20,8 @@ def task(_):
 
 
 if __name__ == "__main__":
-    with ThreadPoolExecutor(max_workers=8) as ex:
+    workers = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+    with ThreadPoolExecutor(max_workers=workers) as ex:
         ex.submit(task, 0).result()
         if len(sys.argv) > 1:    # pooltop's own test creates this file once it has resized
             deadline = time.monotonic() + 60
