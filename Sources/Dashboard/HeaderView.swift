@@ -133,10 +133,12 @@ struct HeaderView: Widget {
                 arrivals.append(Span(" next in " + DurationText.format(nanoseconds: next - next % 100_000_000), style: styles.muted))
             }
             pieces.append(.init(arrivals, priority: 4))
-        } else if let title = snapshot.sourceTitle {
+        }
+        if let title = snapshot.sourceTitle {
+            // A source of its own (a watched program, a Celery cluster): its name, and how it stands.
             if let status = snapshot.sourceStatus { pieces.append(.init([Span(status, style: styles.warning)], priority: 9)) }
-            pieces.append(.init([Span(title, style: styles.text)], priority: 6))
-        } else {
+            pieces.append(.init([Span(title, style: styles.text)], priority: snapshot.workload == nil ? 6 : 3))
+        } else if snapshot.workload == nil {
             pieces.append(.init([Span("no workload attached", style: styles.muted)], priority: 4))
         }
         let scale = snapshot.configuration.timeScale

@@ -21,6 +21,8 @@ public struct DashboardRunner {
         /// A real Python program's pools, through the probe; with `exitWithProgram`, the loop ends
         /// when the program does (otherwise its last frame stays until `q`).
         case watched(WatchSession, exitWithProgram: Bool)
+        /// A Celery cluster under a scenario, through the bridge.
+        case celery(CelerySession)
     }
 
     /// How the loop ended.
@@ -61,6 +63,7 @@ public struct DashboardRunner {
         case .live(let live): return live
         case .replay(let replay): return replay
         case .watched(let session, _): return session
+        case .celery(let session): return session
         }
     }
 
@@ -70,6 +73,7 @@ public struct DashboardRunner {
         var recorder: Recorder?
         var outcome = Outcome(status: 0, messages: [])
         if case .live(let live) = source { live.start() }
+        if case .celery(let session) = source { session.start() }
         let size = terminal.size
         var footerNote: String?
         if case .watched(let session, _) = source { footerNote = "output: " + session.outputPath }
@@ -162,6 +166,8 @@ public struct DashboardRunner {
             return snapshots
         case .watched(let session, _):
             return [session.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)]
+        case .celery(let session):
+            return [session.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)]
         }
     }
 
@@ -191,6 +197,7 @@ extension DashboardRunner {
             terminal = try TerminalSession.open(colorMode: colorMode, castPath: castPath)
         } catch {
             if case .watched(let session, _) = source { session.stop() }
+            if case .celery(let session) = source { session.stop() }
             return Outcome(status: 1, messages: ["pooltop: \(error)"])
         }
         let outcome = DashboardRunner(terminal: terminal, source: source, themes: themes, themeIndex: themeIndex, fps: fps,

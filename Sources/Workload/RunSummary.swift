@@ -12,6 +12,8 @@ public struct RunSummary: Sendable, Encodable, Hashable {
     }
     public struct TasksPart: Sendable, Encodable, Hashable {
         public var accepted: Int, completed: Int, failed: Int, cancelled: Int, rejected: Int, callerRuns: Int, retried: Int
+        /// Celery mode: tasks the broker delivered again after their worker died (absent elsewhere).
+        public var redelivered: Int?
     }
     public struct Percentiles: Sendable, Encodable, Hashable {
         public var p50: Double, p90: Double, p99: Double, max: Double
@@ -39,6 +41,8 @@ public struct RunSummary: Sendable, Encodable, Hashable {
     public struct WorkersPart: Sendable, Encodable, Hashable {
         public var spawned: Int, crashed: Int, replaced: Int, spawnFailures: Int, recoveredLocks: Int
         public var startupMsMax: Double
+        /// Celery mode: the hosts the cluster's workers run on (absent elsewhere).
+        public var hosts: [String]?
     }
 
     public var schema = "pooltop.run/1"
@@ -78,7 +82,7 @@ extension RunSummary.ScenarioPart {
 
 extension RunSummary.TasksPart {
     enum CodingKeys: String, CodingKey {
-        case accepted, completed, failed, cancelled, rejected, retried
+        case accepted, completed, failed, cancelled, rejected, retried, redelivered
         case callerRuns = "caller_runs"
     }
 }
@@ -112,7 +116,7 @@ extension RunSummary.CounterPart {
 
 extension RunSummary.WorkersPart {
     enum CodingKeys: String, CodingKey {
-        case spawned, crashed, replaced
+        case spawned, crashed, replaced, hosts
         case spawnFailures = "spawn_failures", recoveredLocks = "recovered_locks", startupMsMax = "startup_ms_max"
     }
 }

@@ -14,20 +14,6 @@ struct AppearanceOptions: ParsableArguments {
     @Option(help: "When to use colors: auto (unless NO_COLOR is set), always, or never (monochrome: bold, dim and reverse only).")
     var color: ColorMode = .auto
 
-    /// The folders searched for themes: $POOLTOP_THEMES, ~/.config/pooltop/themes, ./themes, and the
-    /// source tree's themes/ (so `swift run` from a clone finds them).
-    static var themeDirectories: [String] {
-        var directories: [String] = []
-        let environment = ProcessInfo.processInfo.environment
-        if let custom = environment["POOLTOP_THEMES"], !custom.isEmpty { directories.append(custom) }
-        if let home = environment["HOME"] { directories.append(home + "/.config/pooltop/themes") }
-        directories.append(FileManager.default.currentDirectoryPath + "/themes")
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("themes").path
-        if !directories.contains(source) { directories.append(source) }
-        return directories
-    }
-
     /// Whether NO_COLOR or --color never asks for monochrome.
     var isMonochrome: Bool {
         color.colorDepth(terminalColors: 256, noColor: ProcessInfo.processInfo.environment["NO_COLOR"]) == .monochrome
@@ -37,7 +23,7 @@ struct AppearanceOptions: ParsableArguments {
     /// theme's file goes to `report` with its file and line.
     /// - Throws: a `ValidationError` when `--theme` names no theme.
     func loadThemes(report: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> (themes: [Theme], index: Int) {
-        let catalog = ThemeCatalog(directories: Self.themeDirectories)
+        let catalog = ThemeCatalog(directories: ThemeCatalog.standardDirectories)
         guard let selection = catalog.selection(theme, monochrome: isMonochrome) else {
             throw ValidationError("--theme: no theme named \"\(theme)\" (available: \(catalog.names().joined(separator: ", ")); or give a path to a .theme file)")
         }

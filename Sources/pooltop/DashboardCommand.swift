@@ -1,7 +1,5 @@
 import ArgumentParser
 import Dashboard
-import PoolCore
-import Foundation
 import DashboardLoop
 import Sessions
 
@@ -24,7 +22,8 @@ struct DashboardCommand: ParsableCommand {
     var record: String?
 
     func run() throws {
-        let live = LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals)
-        try appearance.runDashboard(.live(live), fps: screen.fps, recordPath: record, castPath: screen.cast)
+        let source: DashboardRunner.Source = scenario.mode == .celery ? .celery(try scenario.celerySession(repeating: true))
+            : .live(LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals))
+        try appearance.runDashboard(source, fps: screen.fps, recordPath: record, castPath: screen.cast)
     }
 }

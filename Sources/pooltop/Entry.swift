@@ -12,10 +12,10 @@ enum Entry {
             exit(0)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
-        } catch let failure as RecordingError {
-            // A file that cannot be read or written: named with its line, status 1.
+        } catch let failure as any CommandFailure {
+            // A damaged file (named with its line), a program that cannot be watched, Celery unreachable.
             FileHandle.standardError.write(Data("pooltop: \(failure)\n".utf8))
-            exit(1)
+            exit(failure.exitStatus)
         } catch {
             let code = Pooltop.exitCode(for: error)
             let message = Pooltop.fullMessage(for: error)

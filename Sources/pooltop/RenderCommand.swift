@@ -20,6 +20,7 @@ struct RenderCommand: ParsableCommand {
     var after: Duration = Duration(nanoseconds: 2_000_000_000)
 
     func run() throws {
+        guard scenario.mode != .celery else { throw ValidationError("render runs pooltop's own pool; --mode celery is for the dashboard and run") }
         let (themes, index) = try appearance.loadThemes()
         let live = LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true))
         appearance.print(LiveFrame.render(live, afterNanos: after.nanoseconds, width: frame.width, height: frame.height,

@@ -2,7 +2,6 @@ import ArgumentParser
 import Dashboard
 import DashboardLoop
 import Foundation
-import PoolCore
 import Sessions
 
 /// `pooltop replay FILE`: a recording on the dashboard, or one frame of it as text.

@@ -36,6 +36,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard sampleInterval.nanoseconds >= 1_000_000 else { throw ValidationError("--sample-interval must be at least 1ms") }
         guard chaosKill >= 0, chaosKill <= 1000, chaosKill.isFinite else { throw ValidationError("--chaos-kill must be between 0 and 1000 kills per second, got \(chaosKill)") }
+        if scenario.mode == .celery, record != nil || trace != nil || chaosKill > 0 { throw ValidationError("--record, --trace and --chaos-kill run pooltop's own pool, not --mode celery") }
         if chaosKill > 0, scenario.mode != .processes { throw ValidationError("--chaos-kill kills worker processes: it needs --mode processes") }
     }
 
@@ -51,11 +52,14 @@ struct RunCommand: ParsableCommand {
             }
             progress.show(fraction, detail: "\(snapshot.totals.finished) tasks done, \(snapshot.busy) running, \(snapshot.queueDepth) queued")
         }
-        let summary: RunSummary
+        let summary: RunSummary, stalled: String?
         do {
             defer { progress.finish() }
-            summary = try run.run(recordInto: record, traceInto: trace, onSample: onSample)
+            (summary, stalled) = scenario.mode == .celery
+                ? CeleryRun(sampleIntervalNanos: sampleInterval.nanoseconds).run(try scenario.celerySession(repeating: false), onSample: onSample)
+                : (try run.run(recordInto: record, traceInto: trace, onSample: onSample), nil)
         }
+        if let stalled { FileHandle.standardError.write(Data("pooltop: \(stalled)\n".utf8)) }
         if json {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))

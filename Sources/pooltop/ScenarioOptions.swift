@@ -1,11 +1,15 @@
 import ArgumentParser
 import PoolCore
+import Sessions
 import Workload
 
 /// The options that describe a scenario, shared by the dashboard, `run`, `render` and `sweep`.
 struct ScenarioOptions: ParsableArguments {
-    @Option(help: "Pool mode: threads (a fixed pool of OS threads), processes (worker processes: pooltop re-run as `pooltop worker`) or unbounded (a new thread per task, up to --ceiling).")
-    var mode: PoolMode = .threads
+    @Option(help: "Pool mode: threads (a fixed pool of OS threads), processes (worker processes: pooltop re-run as `pooltop worker`), unbounded (a new thread per task, up to --ceiling) or celery (the Celery cluster at --broker).")
+    var mode: ModeOption = .threads
+
+    @Option(help: ArgumentHelp("Celery mode: the Redis broker of the cluster (its workers run `celery -A pooltop_celery.app worker`).", valueName: "redis://host:port/db"))
+    var broker: String?
 
     @Option(help: "The pool's cap: at most this many tasks run at once (1...4096).")
     var cap: Int = 50
@@ -76,6 +80,13 @@ struct ScenarioOptions: ParsableArguments {
         guard interval.nanoseconds > 0 else { throw ValidationError("--interval must be above 0") }
         guard switchInterval.nanoseconds >= 50_000 else { throw ValidationError("--switch-interval must be at least 50us") }
         _ = try arrivalPattern()
+        if mode == .celery, broker == nil { throw ValidationError("--mode celery needs --broker redis://HOST:PORT/DB") }
+        if mode != .celery, broker != nil { throw ValidationError("--broker is for --mode celery") }
+    }
+
+    /// The Celery cluster at `--broker`, ready to run the scenario (`repeating` for the dashboard).
+    func celerySession(repeating: Bool) throws -> CelerySession {
+        try CelerySession(broker: broker ?? "", scenario: scenario(repeating: repeating), configuration: configuration)
     }
 
     /// The arrival pattern from `--arrival` and `--burst-window`.
@@ -85,7 +96,7 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The pool configuration these options describe.
     var configuration: PoolConfiguration {
-        PoolConfiguration(mode: mode, cap: cap, queueBound: queueBound, rejectPolicy: rejectPolicy, lockEnabled: lock,
+        PoolConfiguration(mode: mode.poolMode, cap: cap, queueBound: queueBound, rejectPolicy: rejectPolicy, lockEnabled: lock,
                           criticalSectionNanos: criticalSection.nanoseconds, interpreterLockEnabled: gil,
                           switchIntervalNanos: switchInterval.nanoseconds, ceiling: ceiling, timeScale: slowmo)
     }

@@ -4,10 +4,7 @@ import Foundation
 import NcursesBackend
 import PoolCore
 import Sizing
-import PoolEngine
 import Sessions
-import TerminalUI
-import Workload
 
 /// `pooltop sweep`: one scenario at a series of caps, then a table, a chart, the USL fit and a
 /// recommended cap with why, next to Goetz's rule.
@@ -45,7 +42,7 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         guard (1...50).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 50, got \(repeats)") }
         if let width, !(60...400).contains(width) { throw ValidationError("--width must be between 60 and 400, got \(width)") }
-        if scenario.mode == .unbounded { throw ValidationError("--mode unbounded has no cap to sweep; use --mode threads") }
+        if scenario.mode == .unbounded || scenario.mode == .celery { throw ValidationError("--mode \(scenario.mode.rawValue) has no cap pooltop can sweep; use --mode threads") }
         if let slo, slo.nanoseconds == 0 { throw ValidationError("--slo must be above 0") }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardLoop
 import Foundation
 import TerminalUI
 
@@ -12,7 +13,7 @@ struct ThemesCommand: ParsableCommand {
     @OptionGroup var appearance: AppearanceOptions
 
     func run() throws {
-        let (swatches, problems) = ThemeCatalog(directories: AppearanceOptions.themeDirectories).swatches()
+        let (swatches, problems) = ThemeCatalog(directories: ThemeCatalog.standardDirectories).swatches()
         appearance.print(swatches, ansi: appearance.color == .always || isatty(STDOUT_FILENO) == 1)
         for problem in problems { FileHandle.standardError.write(Data("pooltop: theme \(problem)\n".utf8)) }
     }

@@ -28,19 +28,14 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let program = command.first == "--" ? Array(command.dropFirst()) : command
-        guard let probe = WatchSession.probeDirectory() else { throw ValidationError("the probe (python/pooltop_probe) was not found; set POOLTOP_PROBE_PATH") }
-        let output = programOutput ?? NSTemporaryDirectory() + "pooltop-watch-\(getpid()).out"
-        let session: WatchSession
-        do throws(WatchError) { session = try WatchSession(command: program, outputPath: output, probeDirectory: probe) } catch {
-            throw ValidationError(error.description)
-        }
+        let session = try WatchSession(command: program, outputPath: programOutput ?? NSTemporaryDirectory() + "pooltop-watch-\(getpid()).out")
         if json {
             session.waitForProgram()
             session.stop()
             print(try WatchSummary(session).jsonText())
         } else {
             try appearance.runDashboard(.watched(session, exitWithProgram: exitWithProgram), fps: screen.fps,
-                                        notice: "the program's output goes to \(output)", castPath: screen.cast)
+                                        notice: "the program's output goes to \(session.outputPath)", castPath: screen.cast)
         }
         if let status = session.exitStatus, status != 0 { throw ExitCode(status) }
     }

@@ -35,4 +35,22 @@ public struct ProbeEvent: Sendable, Hashable, Decodable {
     public var schema: String?
     public var py: String?
     public var role: String?
+    // The Celery bridge's fields (python/README.md, "The Celery bridge").
+    /// A Celery node (`a@host`), its host, and whether it is `online` or `offline` (a `node`
+    /// event), or the broker's state (`lost`, `back`: a `broker` event).
+    public var node: String?
+    public var host: String?
+    public var state: String?
+    /// A node's pool size, its pool implementation (`prefork`, `threads`, `solo`), and whether
+    /// it autoscales.
+    public var concurrency: Int?
+    public var impl: String?
+    public var autoscale: Bool?
+    /// The shared counter's Redis key and its value (a `counter` event).
+    public var key: String?
+    public var actual: Int?
+    public var broker: String?
+    public var celery: String?
+    /// A Celery worker process's pid (`wstart`; the event's own `pid` is the bridge's).
+    public var wpid: Int?
 }

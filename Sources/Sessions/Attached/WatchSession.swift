@@ -27,9 +27,10 @@ public final class WatchSession: PoolSource {
     private let origin: UInt64
 
     /// Starts `command` (a Python interpreter and its arguments) under the probe found in
-    /// `probeDirectory` (the folder holding `pooltop_probe`).
-    /// - Throws: a `WatchError` saying what is wrong: not Python, not found, no socket or output file.
-    public init(command: [String], outputPath: String, probeDirectory: String) throws(WatchError) {
+    /// `probeDirectory` (the folder holding `pooltop_probe`; by default `probeDirectory()`).
+    /// - Throws: a `WatchError` saying what is wrong: not Python, not found, no probe, no socket or output file.
+    public init(command: [String], outputPath: String, probeDirectory: String? = WatchSession.probeDirectory()) throws(WatchError) {
+        guard let probeDirectory else { throw WatchError("the probe (python/pooltop_probe) was not found; set POOLTOP_PROBE_PATH") }
         guard let interpreter = command.first else { throw WatchError("say what to watch: pooltop watch -- python3 script.py") }
         let name = interpreter.split(separator: "/").last.map(String.init) ?? interpreter
         guard name.hasPrefix("python") else {

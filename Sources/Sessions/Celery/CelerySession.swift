@@ -1,0 +1,274 @@
+import Foundation
+import Glibc
+import PoolCore
+import PoolEngine
+import Workload
+
+/// A Celery cluster over Redis as a `PoolSource` (`--mode celery --broker redis://…`): the
+/// scenario's bursts become Celery tasks; the slots are every worker process of every worker, as
+/// the bridge (`python3 -m pooltop_probe.celery_bridge`) reports them from Celery's own events
+/// and `inspect`; `+`/`-` grow and shrink the workers' pools.
+///
+/// Celery and Redis are the engine here: pooltop sends, watches and steers, and schedules nothing.
+public final class CelerySession: PoolSource {
+    /// The broker's URL.
+    public let broker: String
+    /// The scenario's request generator (its sink sends to Celery).
+    public let driver: ScenarioDriver
+    public let scenario: Scenario
+    /// Where the bridge's own output goes.
+    public let bridgeLogPath: String
+    private let listener: EventListener
+    private let sink: ClusterSink
+    private let model: LockedValue<ClusterModel>
+    private let bridgePID: pid_t
+    private let bridgeExit = LockedValue<ChildExit?>(nil)
+    private let rates = LockedValue((at: UInt64(0), tasks: 0, requests: 0, tasksPerSecond: 0.0, requestsPerSecond: 0.0))
+    private let latencies = LockedValue<(at: UInt64, summaries: [LatencySummary])?>(nil)
+    private let started = LockedValue(false)
+    private let origin: UInt64
+
+    /// Connects to the cluster behind `broker` through the bridge (the `pooltop_probe` package in
+    /// `probeDirectory`, run by `python`), ready to run `scenario` with the lock settings of
+    /// `configuration`. Waits until the bridge has seen the workers, at most `timeoutNanos`.
+    /// - Throws: a `CeleryError`: Celery missing (says what to install), the broker unreachable
+    ///   (names the URL), the bridge failing to start.
+    public init(broker: String, scenario: Scenario, configuration: PoolConfiguration,
+                probeDirectory: String? = WatchSession.probeDirectory(), python: String = "python3", watchOnly: Bool = false,
+                timeoutNanos: UInt64 = 30_000_000_000) throws(CeleryError) {
+        guard let probeDirectory else {
+            throw CeleryError(status: 1, "the Celery bridge (python/pooltop_probe) was not found; set POOLTOP_PROBE_PATH")
+        }
+        guard broker.hasPrefix("redis://") || broker.hasPrefix("rediss://") else {
+            throw CeleryError(status: 2, "--broker takes a Redis URL (redis://HOST:PORT/DB), got \(broker)")
+        }
+        guard let interpreter = Subprocess.locate(python) else {
+            throw CeleryError(status: 1, "--mode celery runs its bridge with \(python), which is not on PATH")
+        }
+        try Self.checkCelery(interpreter)
+        self.broker = broker
+        self.scenario = scenario
+        let origin = MonotonicClock.now()
+        self.origin = origin
+        let model = LockedValue(ClusterModel(origin: origin))
+        self.model = model
+        let connection = LockedValue<Int?>(nil)
+        let decoder = JSONDecoder()
+        do throws(SubprocessError) {
+            listener = try EventListener { id, line in
+                guard let event = try? decoder.decode(ProbeEvent.self, from: Data(line)) else { return }
+                if event.e == "hello" { connection.withLock { $0 = $0 ?? id } }
+                model.withLock { $0.receive(event) }
+            }
+        } catch {
+            throw CeleryError(status: 1, "cannot open the socket the Celery bridge reports to: \(error)")
+        }
+        sink = ClusterSink(model: model, listener: listener, settings: ClusterSink.Settings(
+            lockEnabled: configuration.lockEnabled, criticalSectionNanos: configuration.criticalSectionNanos, timeScale: configuration.timeScale))
+        driver = ScenarioDriver(scenario: scenario, sink: sink, arrivalsEnabled: !watchOnly)
+        bridgeLogPath = NSTemporaryDirectory() + "pooltop-celery-bridge-\(getpid()).log"
+        let log = open(bridgeLogPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        defer { if log >= 0 { Glibc.close(log) }; if input >= 0 { Glibc.close(input) } }
+        setenv("POOLTOP_SOCKET", listener.path, 1)
+        let pythonPath = getenv("PYTHONPATH").map { String(cString: $0) }
+        setenv("PYTHONPATH", probeDirectory + (pythonPath.map { ":" + $0 } ?? ""), 1)
+        do throws(SubprocessError) {
+            bridgePID = try Subprocess.spawn(interpreter, arguments: [python, "-m", "pooltop_probe.celery_bridge", "--broker", broker]
+                                             + (watchOnly ? ["--watch"] : []),
+                                             stdin: input, stdout: max(log, STDERR_FILENO), fd3: -1, stderr: max(log, STDERR_FILENO))
+        } catch {
+            listener.close()
+            throw CeleryError(status: 1, "cannot start the Celery bridge: \(error)")
+        }
+        let pid = bridgePID, bridgeExit = bridgeExit
+        _ = ThreadLauncher.start(stackBytes: 128 * 1024) {
+            let ended = Subprocess.reap(pid)
+            bridgeExit.withLock { $0 = ended }
+            model.withLock { $0.log(MonotonicClock.now(), .workerCrashed, "the Celery bridge \(ended)") }
+        }
+        sink.connection.withLock { $0 = nil }
+        // The sink reads the connection the listener learns.
+        let deadline = MonotonicClock.now() &+ timeoutNanos
+        while true {
+            if let id = connection.withLock({ $0 }) { sink.connection.withLock { $0 = id } }
+            let (ready, fatal) = model.withLock { ($0.bridgeReady, $0.fatal) }
+            if ready, sink.connection.withLock({ $0 }) != nil { break }
+            if let ended = bridgeExit.withLock({ $0 }) {
+                listener.close()
+                throw CeleryError(status: 1, fatal ?? Self.lastLine(of: bridgeLogPath) ?? "the Celery bridge \(ended)")
+            }
+            if let fatal {
+                stopBridge()
+                throw CeleryError(status: 1, fatal)
+            }
+            if MonotonicClock.now() >= deadline {
+                stopBridge()
+                throw CeleryError(status: 1, "the Celery bridge did not report the cluster at \(broker) within \(timeoutNanos / 1_000_000_000) s (its log: \(bridgeLogPath))")
+            }
+            MonotonicClock.sleep(until: MonotonicClock.now() &+ 20_000_000)
+        }
+    }
+
+    /// Starts firing the scenario's bursts, on a thread of the session's own.
+    @discardableResult
+    public func start() -> Bool {
+        guard !started.withLock({ was in defer { was = true }; return was }) else { return true }
+        let driver = driver
+        return ThreadLauncher.start { driver.run() }
+    }
+
+    /// True once every task sent has ended (completed or failed) and the driver is done.
+    public var isSettled: Bool {
+        driver.isFinished && model.withLock { $0.tasks.isEmpty && $0.requests.isEmpty }
+    }
+
+    /// The hosts the online workers run on.
+    public var hosts: [String] { model.withLock { $0.hosts.sorted() } }
+
+    /// Tasks delivered again after their worker died, and tasks whose worker died under them.
+    public var redeliveries: (redelivered: Int, lost: Int) { model.withLock { ($0.redelivered, $0.lost) } }
+
+    /// The shared counter as Redis holds it and as the finished tasks should have left it.
+    public var counter: CounterStats { model.withLock { CounterStats(expected: $0.counterExpected, actual: $0.counterActual) } }
+
+    // MARK: - PoolSource
+
+    /// Resize (`pool_grow`/`pool_shrink`), bursts and arrivals, the work kind, the lock, the time
+    /// scale, statistics. Not mode, the GIL, or killing a worker (pooltop does not own the hosts).
+    public var capabilities: SourceCapabilities {
+        SourceCapabilities(commands: [.resize, .fireBurst, .setArrivalsEnabled, .setWorkKind, .setLockEnabled, .setTimeScale,
+                                      .resetStatistics], modes: [])
+    }
+
+    public func snapshot(latencyMaxAgeNanos: UInt64) -> PoolSnapshot {
+        let now = MonotonicClock.now()
+        let model = self.model.withLock { $0 }
+        let settings = sink.settings.withLock { $0 }
+        let rate = rates.withLock { rate -> (Double, Double) in
+            if now &- rate.at >= 250_000_000 {
+                let seconds = Double(now &- rate.at) / 1e9
+                if rate.at != 0 {
+                    rate.tasksPerSecond = Double(model.completed + model.failed - rate.tasks) / seconds
+                    rate.requestsPerSecond = Double(model.requestsCompleted + model.requestsFailed - rate.requests) / seconds
+                }
+                rate.at = now
+                rate.tasks = model.completed + model.failed
+                rate.requests = model.requestsCompleted + model.requestsFailed
+            }
+            return (rate.tasksPerSecond, rate.requestsPerSecond)
+        }
+        let summaries = latencies.withLock { cache -> [LatencySummary] in
+            if let cache, latencyMaxAgeNanos > 0, now &- cache.at < latencyMaxAgeNanos { return cache.summaries }
+            let fresh = [model.queueWaits, model.serviceTimes, model.requestTimes].map(WatchedPool.summary)
+            cache = (now, fresh)
+            return fresh
+        }
+        let slots = model.workers.map { worker -> SlotState in
+            let phase: SlotPhase = worker.lost ? .crashed : worker.gone ? .empty : worker.task == nil ? .idle : .busy
+            let task = worker.task.flatMap { model.tasks[$0] }
+            return SlotState(phase: phase, requestID: task?.request ?? 0, taskIndex: task?.index ?? 0,
+                             phaseSinceNanos: worker.since &- min(worker.since, origin), worker: worker.label)
+        }
+        let waiting = model.tasks.values.filter { $0.startedAt == nil }.sorted { $0.sentAt < $1.sentAt }
+        let running = model.tasks.count - waiting.count
+        let totals = TaskTotals(accepted: model.sent, completed: model.completed, failed: model.failed, cancelled: 0,
+                                running: running, queued: waiting.count)
+        var title = "Celery at \(broker): \(model.nodes.values.filter(\.online).count) workers on \(model.hosts.count) host\(model.hosts.count == 1 ? "" : "s")"
+        if model.redelivered > 0 { title += ", \(model.redelivered) redelivered" }
+        return PoolSnapshot(
+            elapsedNanos: now &- origin,
+            configuration: PoolConfiguration(mode: .processes, cap: max(1, model.capacity), lockEnabled: settings.lockEnabled,
+                                             criticalSectionNanos: settings.criticalSectionNanos, timeScale: settings.timeScale),
+            cores: MonotonicClock.cores, slots: slots, liveWorkers: model.workers.filter { !$0.gone }.count,
+            peakBusy: model.peakBusy, totals: totals, peakQueueDepth: max(model.peakQueue, waiting.count),
+            queueHead: waiting.prefix(64).map { QueuedTask(tag: TaskTag(requestID: $0.request, taskIndex: $0.index),
+                                                            waitedNanos: now &- min(now, $0.sentAt)) },
+            tasksPerSecond: rate.0, requestsPerSecond: rate.1, lock: model.lock,
+            counter: CounterStats(expected: model.counterExpected, actual: model.counterActual),
+            queueWait: summaries[0], service: summaries[1],
+            requests: RequestStats(arrived: model.requestsArrived, completed: model.requestsCompleted, failed: model.requestsFailed,
+                                   latency: summaries[2]),
+            workers: WorkerProcessStats(spawned: model.workers.count, crashed: model.lost),
+            events: model.events, workload: driver.status, sourceTitle: title,
+            sourceStatus: model.brokerLost.map { "broker lost: \($0) · reconnecting" })
+    }
+
+    public func perform(_ command: PoolCommand) -> CommandReply {
+        switch command {
+        case .resize(let workers):
+            guard sink.send("{\"c\":\"resize\",\"workers\":\(workers)}") else { return .refused(reason: "the bridge to Celery is not connected") }
+        case .fireBurst:
+            driver.fireBurst()
+        case .setArrivalsEnabled(let on):
+            driver.setArrivalsEnabled(on)
+        case .setWorkKind(let kind):
+            driver.setWorkKind(kind)
+        case .setLockEnabled(let on):
+            sink.settings.withLock { $0.lockEnabled = on }
+        case .setTimeScale(let scale):
+            sink.settings.withLock { $0.timeScale = PoolLimits.clampTimeScale(scale) }
+        case .resetStatistics:
+            model.withLock { model in
+                model.queueWaits = []
+                model.serviceTimes = []
+                model.requestTimes = []
+                model.lock = LockStats()
+                model.counterExpected = 0
+            }
+            sink.send("{\"c\":\"reset\"}")
+        case .switchMode: return .refused(reason: "a Celery cluster runs the pools its workers were started with")
+        case .setInterpreterLockEnabled: return .refused(reason: "each Celery worker process has its own interpreter")
+        case .killWorker: return .refused(reason: "pooltop does not own the cluster's hosts: stop a worker with celery control shutdown")
+        }
+        return .accepted
+    }
+
+    public var recentEvents: [PoolEvent] { model.withLock { $0.events } }
+
+    public func keepTaskEvents(_ keep: Bool) {}
+
+    public func takeTaskEvents() -> [TaskEvent] { [] }
+
+    /// Stops sending, tells the bridge to stop, and waits a moment for it.
+    public func stop() {
+        driver.stop()
+        stopBridge()
+    }
+
+    private func stopBridge() {
+        if bridgeExit.withLock({ $0 }) == nil {
+            _ = sink.send("{\"c\":\"stop\"}")
+            let deadline = MonotonicClock.now() &+ 2_000_000_000
+            while bridgeExit.withLock({ $0 }) == nil, MonotonicClock.now() < deadline {
+                MonotonicClock.sleep(until: MonotonicClock.now() &+ 10_000_000)
+            }
+            if bridgeExit.withLock({ $0 }) == nil { Glibc.kill(bridgePID, SIGKILL) }
+        }
+        listener.close()
+    }
+
+    // MARK: - Starting
+
+    /// Throws, saying what to install, when `python` cannot import Celery and redis-py.
+    private static func checkCelery(_ python: String) throws(CeleryError) {
+        let probe = "try:\n import celery, redis\nexcept ImportError as error:\n print('missing', error.name)\nelse:\n print('ok', celery.__version__)"
+        let outcome: Subprocess.Outcome
+        do throws(SubprocessError) {
+            outcome = try Subprocess.run(python, arguments: [python, "-c", probe], input: [])
+        } catch {
+            throw CeleryError(status: 1, "cannot run \(python) to look for Celery: \(error)")
+        }
+        let answer = String(decoding: outcome.output, as: UTF8.self)
+        guard answer.hasPrefix("ok") else {
+            let missing = answer.split(separator: " ").dropFirst().first.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "celery"
+            throw CeleryError(status: 1, "--mode celery needs Celery with Redis support for \(python) (\(missing) is missing): "
+                              + "\(python) -m pip install 'celery[redis]'")
+        }
+    }
+
+    private static func lastLine(of path: String) -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init)
+    }
+}
