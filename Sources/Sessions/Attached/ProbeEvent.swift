@@ -25,6 +25,8 @@ public struct ProbeEvent: Sendable, Hashable, Decodable {
     public var q: Int?
     public var outcome: String?
     public var exc: String?
+    /// `finish`: the CPU time the worker's thread spent running the task, in nanoseconds.
+    public var cpu: UInt64?
     public var status: Int?
     public var reason: String?
     public var lock: String?

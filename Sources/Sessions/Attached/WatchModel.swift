@@ -56,7 +56,7 @@ struct WatchModel: Sendable {
             update(event.pool) { $0.started(event.task ?? "?", on: event.w ?? "?", at: event.t) }
         case "finish":
             keepRun(of: event, outcome: event.outcome == "ok" ? .completed : .failed)
-            update(event.pool) { $0.finished(event.task ?? "?", ok: event.outcome == "ok", at: event.t) }
+            update(event.pool) { $0.finished(event.task ?? "?", ok: event.outcome == "ok", at: event.t, cpu: event.cpu) }
         case "fail":
             switch event.outcome {
             case "cancelled", "rejected":

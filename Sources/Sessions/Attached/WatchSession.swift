@@ -157,6 +157,7 @@ public final class WatchSession: PoolSource {
             queueWait: summaries[0], service: summaries[1],
             requests: RequestStats(arrived: pool.submitted - pool.rejected, completed: pool.completed, failed: pool.failed + pool.cancelled,
                                    latency: summaries[2]),
+            meanComputeNanos: pool.meanComputeNanos, meanBlockedNanos: pool.meanBlockedNanos,
             process: ProcessStats(cpuPercent: process.cpuPercent, residentBytes: process.residentBytes, threads: process.threads,
                                   childProcesses: max(0, model.processIDs.count - 1)),
             events: model.events,

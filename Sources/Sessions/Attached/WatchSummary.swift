@@ -10,6 +10,9 @@ public struct WatchSummary: Sendable, Encodable {
 
     public struct Tasks: Sendable, Encodable {
         public var submitted: Int, completed: Int, failed: Int, cancelled: Int, rejected: Int
+        /// Of the failed: lost with a dead `multiprocessing.Pool` worker (the pool waits for them
+        /// forever), and failed with `BrokenProcessPool`.
+        public var lost: Int, broken: Int
     }
 
     public struct Pool: Sendable, Encodable {
@@ -18,6 +21,8 @@ public struct WatchSummary: Sendable, Encodable {
         public var peakBusy: Int
         public var queueWaitMs: Percentiles, runTimeMs: Percentiles
         public var workersSeen: Int, workerDeaths: Int
+        /// Mean CPU time per task, when the probe measured it (Goetz's C).
+        public var cpuMsMean: Double?
     }
 
     public var schema = "pooltop.watch/1"
@@ -42,10 +47,11 @@ public struct WatchSummary: Sendable, Encodable {
         pools = model.pools.map { pool in
             Pool(id: pool.id, kind: pool.kind, workers: pool.maxWorkers, site: pool.site, startMethod: pool.method,
                  tasks: Tasks(submitted: pool.submitted, completed: pool.completed, failed: pool.failed, cancelled: pool.cancelled,
-                              rejected: pool.rejected),
+                              rejected: pool.rejected, lost: pool.lost, broken: pool.broken),
                  peakBusy: pool.peakBusy, queueWaitMs: ms(WatchedPool.summary(pool.queueWaits)),
                  runTimeMs: ms(WatchedPool.summary(pool.serviceTimes)), workersSeen: pool.workers.count,
-                 workerDeaths: pool.workers.filter(\.crashed).count)
+                 workerDeaths: pool.workers.filter(\.crashed).count,
+                 cpuMsMean: pool.measuredTasks == 0 ? nil : pool.meanComputeNanos / 1e6)
         }
         lockAcquisitions = model.lock.acquisitions
         lockWaitMsTotal = Double(model.lock.waitNanosTotal) / 1e6

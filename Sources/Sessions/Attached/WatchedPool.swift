@@ -36,6 +36,14 @@ struct WatchedPool: Sendable {
     /// Tasks a `ProcessPoolExecutor` failed with `BrokenProcessPool` (the dead worker's and every pending one).
     var broken = 0
     var peakBusy = 0, peakQueue = 0
+    /// Tasks whose CPU time the probe measured, and their CPU and other (waiting) time in all.
+    var measuredTasks = 0
+    var computeNanosTotal: UInt64 = 0, blockedNanosTotal: UInt64 = 0
+
+    /// Goetz's C: mean CPU time per measured task (0 when none was measured).
+    var meanComputeNanos: Double { measuredTasks == 0 ? 0 : Double(computeNanosTotal) / Double(measuredTasks) }
+    /// Goetz's W: mean time per measured task spent not computing (waiting).
+    var meanBlockedNanos: Double { measuredTasks == 0 ? 0 : Double(blockedNanosTotal) / Double(measuredTasks) }
     var queueWaits: [UInt64] = []
     var serviceTimes: [UInt64] = []
     var requestTimes: [UInt64] = []
@@ -99,10 +107,20 @@ struct WatchedPool: Sendable {
         peakBusy = max(peakBusy, running)
     }
 
-    /// A task ended: `ok` completed, anything else failed (an exception, a dead worker).
-    mutating func finished(_ task: String, ok: Bool, at t: UInt64) {
+    /// A task ended: `ok` completed, anything else failed (an exception, a dead worker); `cpu`
+    /// is the CPU time its worker thread spent on it, when the probe measured it.
+    mutating func finished(_ task: String, ok: Bool, at t: UInt64, cpu: UInt64? = nil) {
         if let record = tasks.removeValue(forKey: task) {
-            if let startedAt = record.startedAt { Self.keep(t &- startedAt, in: &serviceTimes) }
+            if let startedAt = record.startedAt {
+                let service = t &- min(t, startedAt)
+                Self.keep(service, in: &serviceTimes)
+                if let cpu {
+                    // Goetz's C and W: compute and the rest of the run (waiting), per task.
+                    measuredTasks += 1
+                    computeNanosTotal &+= min(cpu, service)
+                    blockedNanosTotal &+= service - min(cpu, service)
+                }
+            }
             Self.keep(t &- record.submittedAt, in: &requestTimes)
         }
         if ok { completed += 1 } else { failed += 1 }
