@@ -57,7 +57,9 @@ public struct CellBuffer: Sendable, Equatable {
 
     /// Writes `text` starting at (`x`, `y`) in `style`, clipped to `clip` and to the buffer.
     ///
-    /// Wide characters take two cells; one that would straddle the right edge of the clip is
+    /// A style without a background of its own (`.default`) keeps the background of the cells it
+    /// writes over, so text on a panel filled with a theme's background stays on it (no cell falls
+    /// back to the terminal's own background). Wide characters take two cells; one that would straddle the right edge of the clip is
     /// replaced by a space. Characters of width 0 are skipped.
     /// - Returns: the column just after the last character written (or clipped away).
     @discardableResult
@@ -70,12 +72,13 @@ public struct CellBuffer: Sendable, Equatable {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // Plain ASCII, most of a dashboard's text: one byte, one column, no grapheme breaking.
             for byte in text.utf8 where byte >= 0x20 && byte != 0x7F {
-                if column >= area.x, column < area.maxX { self[column, y] = Cell(scalar: Unicode.Scalar(byte), style: style) }
+                if column >= area.x, column < area.maxX { self[column, y] = Cell(scalar: Unicode.Scalar(byte), style: over(column, y, style)) }
                 column += 1
             }
             return column
         }
         for character in text {
+            let style = over(column, y, style)
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column >= area.maxX { column += w; continue }
@@ -96,6 +99,15 @@ public struct CellBuffer: Sendable, Equatable {
             column += w
         }
         return column
+    }
+
+    /// `style` as written over the cell at (`column`, `row`): with that cell's background when
+    /// `style` has none of its own.
+    private func over(_ column: Int, _ row: Int, _ style: Style) -> Style {
+        guard style.background == .default, column >= 0, column < width, row >= 0, row < height else { return style }
+        var style = style
+        style.background = cells[row * width + column].style.background
+        return style
     }
 
     // MARK: - Reading back

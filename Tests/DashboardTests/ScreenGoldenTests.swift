@@ -11,6 +11,19 @@ import Testing
         assertScreen(state.frame(), named: "dashboard")
     }
 
+    @Test("every cell is painted with the theme's background when it sets one (no cell falls back to the terminal's)",
+          arguments: [(80, 24), (120, 40), (200, 50)])
+    func themeBackgroundEverywhere(width: Int, height: Int) {
+        for overlay in ["", "?", "s"] {
+            var state = Fixtures.busyState(width: width, height: height)
+            if let key = overlay.first { _ = state.update(.key(.character(key))) }
+            let buffer = state.frame()
+            let bare = buffer.cells.indices.filter { buffer.cells[$0].style.background == .default }
+                .map { "(\($0 % width),\($0 / width))" }
+            #expect(bare.isEmpty, "overlay '\(overlay)': \(bare.count) cells on the terminal's background, first \(bare.prefix(8))")
+        }
+    }
+
     @Test func monochromeDashboard() {
         let state = Fixtures.busyState(width: 80, height: 24, themes: [.monochrome])
         let buffer = state.frame()

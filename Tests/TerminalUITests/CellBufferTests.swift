@@ -4,6 +4,19 @@ import Testing
 
 @Suite("CellBuffer")
 struct CellBufferTests {
+    @Test func textWithoutABackgroundKeepsTheOneUnderIt() {
+        let panel = Style(background: .rgb(20, 20, 30))
+        var buffer = CellBuffer(width: 6, height: 1)
+        buffer.fill(Rect(x: 0, y: 0, width: 4, height: 1), with: Cell(" ", style: panel))
+        buffer.write("ab 界", x: 0, y: 0, style: Style(foreground: .indexed(2)))
+        #expect(buffer.lines == ["ab 界 "])
+        #expect(buffer[0, 0].style == Style(foreground: .indexed(2), background: .rgb(20, 20, 30)))
+        #expect(buffer[2, 0].style.background == .rgb(20, 20, 30))
+        #expect(buffer[5, 0].style.background == .default, "past the panel the terminal's background stays")
+        buffer.write("x", x: 1, y: 0, style: Style(background: .indexed(1)))
+        #expect(buffer[1, 0].style.background == .indexed(1), "a background of its own wins")
+    }
+
     @Test func writeClipsAtTheRightEdge() {
         var buffer = CellBuffer(width: 5, height: 1)
         let end = buffer.write("abcdefg", x: 2, y: 0)
