@@ -1,0 +1,157 @@
+"""Celery's remote control for the bridge: ``inspect().stats()`` of the
+workers (in a thread of its own, fed by a queue) and ``resize`` spread as
+``pool_grow``/``pool_shrink`` over the online workers."""
+import queue
+import threading
+import time
+from typing import Any, Dict, List, Optional, Tuple
+
+from ._celery_state import ClusterState, concurrency_of
+
+INSPECT_TIMEOUT = 1.0
+RESIZE_SETTLE_S = 8.0       # how long a resize waits for the processes
+
+
+__all__ = ["Inspector", "concurrency_of", "plan", "resize", "settle",
+           "stats"]
+
+
+def stats(app: Any, nodes: Optional[List[str]],
+          timeout: float = INSPECT_TIMEOUT) -> Dict[str, Dict[str, Any]]:
+    """``inspect stats`` of ``nodes`` (all workers when None)."""
+    insp = app.control.inspect(destination=nodes, timeout=timeout,
+                               limit=len(nodes) if nodes else None)
+    return insp.stats() or {}
+
+
+class Inspector(threading.Thread):
+    """Inspects nodes on request, one request at a time, and hands the
+    replies to the cluster state."""
+
+    def __init__(self, app: Any, state: ClusterState) -> None:
+        super().__init__(name="pooltop-celery-inspect", daemon=True)
+        self.app = app
+        self.state = state
+        self.requests: "queue.Queue[Optional[str]]" = queue.Queue()
+        self.stopping = False
+
+    def request(self, node: str) -> None:
+        self.requests.put(node)
+
+    def stop(self) -> None:
+        self.stopping = True
+        self.requests.put(None)
+
+    def run(self) -> None:
+        while not self.stopping:
+            node = self.requests.get()
+            if node is None:
+                continue
+            nodes = {node}
+            while True:                 # take every pending request
+                try:
+                    more = self.requests.get_nowait()
+                except queue.Empty:
+                    break
+                if more is not None:
+                    nodes.add(more)
+            try:
+                replies = stats(self.app, sorted(nodes))
+            except Exception:   # broker trouble: the broker monitor says so
+                replies = {}
+            for name in sorted(nodes):
+                if name in replies:
+                    self.state.apply_stats(name, replies[name])
+                else:
+                    self.state.inspect_failed(name)
+
+
+def plan(current: Dict[str, int], target: int) -> Dict[str, int]:
+    """Spread ``target`` processes evenly over the nodes of ``current``
+    (node -> processes now), changing as few as possible: grow the
+    smallest pools first, shrink the largest first, never below one.
+    Returns node -> delta (non-zero entries only)."""
+    size = dict(current)
+    total = sum(size.values())
+    while total < target:
+        node = min(sorted(size), key=lambda n: size[n])
+        size[node] += 1
+        total += 1
+    while total > target:
+        node = max(sorted(size), key=lambda n: size[n])
+        if size[node] <= 1:
+            break
+        size[node] -= 1
+        total -= 1
+    return {n: size[n] - current[n] for n in sorted(size)
+            if size[n] != current[n]}
+
+
+def _reply_text(reply: Any) -> Tuple[bool, str]:
+    """(ok, text) of one node's control reply."""
+    if isinstance(reply, dict):
+        if "ok" in reply:
+            return True, str(reply["ok"])
+        if "error" in reply:
+            return False, str(reply["error"])
+    return False, "unexpected reply %r" % (reply,)
+
+
+def resize(app: Any, state: ClusterState, target: int) -> Dict[str, Any]:
+    """Apply ``resize`` to ``target`` total processes.  Returns
+    ``{"was", "total", "errors": [reason, ...]}``."""
+    nodes = state.online()
+    was = state.total()
+    if not nodes:
+        return {"was": was, "total": was,
+                "errors": ["no Celery worker is online"]}
+    if target < len(nodes):
+        return {"was": was, "total": was, "errors": [
+            "each of the %d workers keeps at least one process: "
+            "workers must be at least %d" % (len(nodes), len(nodes))]}
+    errors: List[str] = []
+    deltas = plan({n.node: n.concurrency for n in nodes}, target)
+    expect: Dict[str, int] = {}         # nodes that said yes
+    for node, delta in deltas.items():
+        command = app.control.pool_grow if delta > 0 \
+            else app.control.pool_shrink
+        try:
+            replies = command(abs(delta), destination=[node], reply=True,
+                              timeout=2.0) or []
+        except Exception as exc:
+            errors.append("%s: %s" % (node, exc))
+            continue
+        answer = [r[node] for r in replies if node in r]
+        if not answer:
+            errors.append("%s: no reply to %s" % (
+                node, "pool_grow" if delta > 0 else "pool_shrink"))
+            continue
+        ok, text = _reply_text(answer[0])
+        if ok:
+            expect[node] = state.nodes[node].concurrency + delta
+        else:
+            impl = [n.impl for n in nodes if n.node == node]
+            errors.append("%s (%s pool): %s" % (node, impl[0], text))
+    settle(app, state, expect, [n.node for n in nodes])
+    return {"was": was, "total": state.total(), "errors": errors}
+
+
+def settle(app: Any, state: ClusterState, expect: Dict[str, int],
+           nodes: List[str]) -> None:
+    """Re-inspect ``nodes`` until each node of ``expect`` shows the
+    processes it should have (the pool starts and stops them
+    asynchronously) or time runs out."""
+    deadline = time.monotonic() + RESIZE_SETTLE_S
+    while True:
+        try:
+            replies = stats(app, sorted(nodes))
+        except Exception:
+            replies = {}
+        for node, reply in replies.items():
+            state.apply_stats(node, reply, quiet=True)
+        have = {n.node: n.concurrency for n in state.online()}
+        if all(have.get(n) == c for n, c in expect.items()):
+            return
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.1)
