@@ -108,7 +108,8 @@ class EventThread(threading.Thread):
             self.celery_state.event(ev)
             if kind == "worker-offline":
                 self.state.node_offline(
-                    host, "worker-offline: %s shut down" % host, t)
+                    host, "worker-offline: %s shut down or lost the "
+                    "broker" % host, t)
             elif self.state.node_seen(host):
                 self.request_inspect(host)
             return
@@ -147,7 +148,10 @@ class EventThread(threading.Thread):
         self.state.ended_otherwise(str(ev.get("uuid")), "cancelled", t)
 
     def _on_rejected(self, ev: Dict[str, Any], host: str, t: int) -> None:
-        self.state.ended_otherwise(str(ev.get("uuid")), "rejected", t)
+        if ev.get("requeue"):
+            self.state.requeued(str(ev.get("uuid")), host, t)
+        else:
+            self.state.ended_otherwise(str(ev.get("uuid")), "rejected", t)
 
     # -- silent workers -------------------------------------------------------
 

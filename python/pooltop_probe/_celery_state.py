@@ -435,6 +435,25 @@ class ClusterState:
                 self._free(task, t)
                 task.state, task.slot = "sent", None
 
+    def requeued(self, task_id: str, node: str, t: Optional[int]) -> None:
+        """``task-rejected`` with ``requeue``: the worker gave the message
+        back to the broker (with ``task_reject_on_worker_lost``: the pool
+        process running it died).  Lost now; ``redelivered`` follows when
+        the broker hands it out again."""
+        with self.lock:
+            task = self.tasks.get(task_id)
+            if task is None or task.state == "lost":
+                return
+            if task.state == "started":
+                self.lost += 1
+                self.emit("fail", t=t, pool=POOL, task=task.id,
+                          outcome="lost", w=task.slot, status=None,
+                          reason="%s gave it back to the broker (the pool "
+                          "process running it died)" % node)
+                self._free(task, t)
+                self.on_inspect(node)
+            task.state, task.slot = "lost", None
+
     def ended_otherwise(self, task_id: str, outcome: str,
                         t: Optional[int]) -> None:
         """``task-revoked`` (cancelled) and ``task-rejected``."""

@@ -130,8 +130,9 @@ class CeleryCluster:
             self.start_worker(name)
         self.wait_workers(self.nodes, timeout)
 
-    def start_redis(self) -> None:
-        self.port = free_port()
+    def start_redis(self, port: int = 0) -> None:
+        """Start redis-server (on ``port``, or on a free one)."""
+        self.port = port or free_port()
         log = open(os.path.join(self.dir, "redis.log"), "wb")
         self.redis = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
@@ -176,7 +177,12 @@ class CeleryCluster:
         last = -1.0
         try:
             while True:
-                replies = app.control.ping(timeout=0.5) or []
+                try:
+                    replies = app.control.ping(timeout=0.5) or []
+                except Exception as exc:    # redis-server just started
+                    progress("ping: %s: %s" % (type(exc).__name__, exc))
+                    replies = []
+                    time.sleep(0.2)
                 seen = {k for r in replies for k in r}
                 waiting = sorted(want - seen)
                 if not waiting:
@@ -207,6 +213,25 @@ class CeleryCluster:
         """SIGKILL a worker and its pool processes (a host dying)."""
         os.killpg(self.workers[name].pid, signal.SIGKILL)
         self.workers[name].wait(10)
+
+    def busy_pid(self, name: str, timeout: float = 10.0) -> int:
+        """The pid of a pool process of ``name`` that runs a task now
+        (``inspect active``)."""
+        from celery import Celery
+        app = Celery("pooltop-test", broker=self.broker)
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                active = app.control.inspect(
+                    destination=[self.node(name)], timeout=1.0,
+                    limit=1).active() or {}
+                for task in active.get(self.node(name), []):
+                    if task.get("worker_pid"):
+                        return int(task["worker_pid"])
+                time.sleep(0.05)
+        finally:
+            app.close()
+        raise RuntimeError("no busy pool process on %s" % name)
 
     def log(self, name: str, tail: int = 4000) -> str:
         try:
