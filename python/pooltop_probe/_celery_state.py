@@ -395,14 +395,14 @@ class ClusterState:
                 self._place_held(n, sl, t)
 
     def _end(self, task_id: str, t: Optional[int]) -> Optional[Task]:
-        """Take a finished task out (after its start, if it was held)."""
+        """Take a finished task out (after its start, if it was held).
+        The caller sends its end, then calls :meth:`_free`."""
         task = self.tasks.pop(task_id, None)
         if task is None:
             return None
         if task.state == "started" and task.slot is None:
             # Held (more tasks ran than slots were known): show it now.
             self.emit("start", t=t, pool=POOL, task=task.id, w=None)
-        self._free(task, t)
         return task
 
     def succeeded(self, task_id: str, result: Any,
@@ -416,6 +416,7 @@ class ClusterState:
             self.emit("finish", t=t, pool=POOL, task=task_id, w=task.slot,
                       outcome="ok", wait=_ns(r.get("wait_ns")),
                       hold=_ns(r.get("hold_ns")), wpid=_ns(r.get("pid")))
+            self._free(task, t)
 
     def failed(self, task_id: str, exception: Any,
                t: Optional[int]) -> None:
@@ -426,6 +427,7 @@ class ClusterState:
             self.finished += 1
             self.emit("finish", t=t, pool=POOL, task=task_id, w=task.slot,
                       outcome="exc", exc=exc_name(exception))
+            self._free(task, t)
 
     def retried(self, task_id: str, t: Optional[int]) -> None:
         """``task-retried``: the same id comes back as a new message."""
@@ -462,3 +464,4 @@ class ClusterState:
             if task is None:
                 return
             self.emit("fail", t=t, pool=POOL, task=task_id, outcome=outcome)
+            self._free(task, t)
