@@ -13,20 +13,37 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from ._celery_state import ClusterState
 
 mono = time.monotonic_ns
-MAX_SKEW_NS = 2_000_000_000
+MAX_AGE_NS = 60_000_000_000
 
 
-def event_time(ev: Dict[str, Any], now_mono: int) -> int:
-    """The event's own time (the sender's ``timestamp``) on this process's
-    monotonic clock, kept within [received - 2 s, received] so a host with
-    a skewed clock cannot put it in the future or far in the past."""
-    ts = ev.get("timestamp")
-    local = ev.get("local_received")
-    if not isinstance(ts, (int, float)) or not isinstance(local,
-                                                          (int, float)):
-        return now_mono
-    delay = int((local - ts) * 1e9)
-    return now_mono - min(max(delay, 0), MAX_SKEW_NS)
+class Clock:
+    """Maps an event's ``timestamp`` (the sending host's wall clock) onto
+    this process's monotonic clock.
+
+    ``local_received - timestamp`` is the event's delay plus the sending
+    host's clock offset; the smallest such difference seen from a host is
+    taken as its offset (plus the shortest delay), so a host whose clock
+    is off does not shift its events, and an event that waited (the
+    bridge busy, a burst of events) keeps its own time.  The result is
+    never after the moment the bridge got the event, nor more than 60 s
+    before it."""
+
+    def __init__(self) -> None:
+        self.offset: Dict[str, float] = {}
+
+    def time(self, ev: Dict[str, Any], now_mono: int) -> int:
+        ts = ev.get("timestamp")
+        local = ev.get("local_received")
+        if not isinstance(ts, (int, float)) \
+                or not isinstance(local, (int, float)):
+            return now_mono
+        host = str(ev.get("hostname") or "")
+        diff = local - ts
+        base = self.offset.get(host)
+        if base is None or diff < base:
+            self.offset[host] = base = diff
+        delay = int((diff - base) * 1e9)
+        return now_mono - min(max(delay, 0), MAX_AGE_NS)
 
 
 class EventThread(threading.Thread):
@@ -42,6 +59,7 @@ class EventThread(threading.Thread):
         self.request_inspect = request_inspect
         self.on_error = on_error
         self.celery_state = app.events.State()
+        self.clock = Clock()
         self.stopping = False
         self.receiver: Any = None
         self.ready = threading.Event()      # consuming
@@ -103,7 +121,7 @@ class EventThread(threading.Thread):
         self.seen.set()
         kind = str(ev.get("type", ""))
         host = str(ev.get("hostname") or "")
-        t = event_time(ev, now)
+        t = self.clock.time(ev, now)
         if kind.startswith("worker-"):
             self.celery_state.event(ev)
             if kind == "worker-offline":

@@ -130,6 +130,26 @@ class StateTest(unittest.TestCase):
         self.assertEqual(self.out.of("finish")[0]["w"], "h/a #1")
 
 
+class ClockTest(unittest.TestCase):
+    def test_offset_and_delay(self) -> None:
+        from pooltop_probe._celery_events import Clock
+        c = Clock()
+        now = 10 ** 12
+        # host h's clock is 100 s behind; its first event came at once
+        ev = {"hostname": "h", "timestamp": 900.0, "local_received": 1000.0}
+        self.assertEqual(c.time(ev, now), now)
+        # this one waited 0.5 s before the bridge got it
+        ev = {"hostname": "h", "timestamp": 905.0, "local_received": 1005.5}
+        self.assertEqual(c.time(ev, now), now - 500_000_000)
+        # a smaller difference: the new offset, and never after receipt
+        ev = {"hostname": "h", "timestamp": 910.0, "local_received": 1000.0}
+        self.assertEqual(c.time(ev, now), now)
+        # never more than 60 s before the receipt
+        ev = {"hostname": "h", "timestamp": 800.0, "local_received": 1000.0}
+        self.assertEqual(c.time(ev, now), now - 60_000_000_000)
+        self.assertEqual(c.time({"hostname": "h"}, now), now)
+
+
 class PlanTest(unittest.TestCase):
     def test_spread_evenly(self) -> None:
         self.assertEqual(plan({"a": 2, "b": 2}, 6), {"a": 1, "b": 1})
