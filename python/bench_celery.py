@@ -98,6 +98,26 @@ def via_group(f: Finishes, n: int, cost: float, sent_events: bool
     return (last - t0) / 1e9, (t1 - t0) / n
 
 
+def idle_dispatch(n: int, cost: float) -> float:
+    """ns per ``app.send_task`` (one producer) onto a queue no worker
+    reads, with the cluster idle: Celery's own cost, without contention."""
+    from pooltop_celery.app import app
+    import redis
+    app.conf.task_send_sent_event = False
+    t0 = time.monotonic_ns()
+    with app.producer_or_acquire() as producer:
+        for i in range(n):
+            app.send_task("pooltop.io", kwargs={"cost_ms": cost,
+                                                "counter": ""},
+                          task_id="idle.%d" % i, queue="pooltop-idle",
+                          producer=producer)
+    ns = (time.monotonic_ns() - t0) / n
+    client = redis.Redis.from_url(app.conf.broker_url)
+    client.delete("pooltop-idle")
+    client.close()
+    return ns
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--tasks", type=int, default=2500)
@@ -119,6 +139,7 @@ def main() -> int:
     c = Collector()
     f = Finishes(c)
     bridge = None
+    idle = 0.0
     try:
         with CeleryCluster(nodes=names, concurrency=args.concurrency,
                            heartbeat=2, visibility_timeout=300) as cluster:
@@ -151,6 +172,8 @@ def main() -> int:
                     results[m].append(res)
                     progress("round %d %-24s wall %.3f s  dispatch %.0f µs"
                              "/task" % (r + 1, m, res[0], res[1] / 1e3))
+            time.sleep(1.0)
+            idle = idle_dispatch(args.tasks, args.cost_ms)
             c.send(bridge.pid, {"c": "stop"})
             bridge.wait(10)
     finally:
@@ -162,13 +185,18 @@ def main() -> int:
           " (tasks x cost / %d); %d rounds, medians"
           % (args.tasks, args.cost_ms, args.workers, args.concurrency,
              ideal, slots, args.rounds))
-    print("| how | wall (median) | efficiency | dispatch per task |")
+    print("| how | wall: median (min – max) | efficiency | dispatch per "
+          "task (median) |")
     print("|---|---|---|---|")
     for m in methods:
         wall = statistics.median(r[0] for r in results[m])
         disp = statistics.median(r[1] for r in results[m])
-        print("| %s | %.3f s | %.0f %% | %.0f µs |"
-              % (m, wall, 100 * ideal / wall, disp / 1e3))
+        lo = min(r[0] for r in results[m])
+        hi = max(r[0] for r in results[m])
+        print("| %s | %.3f s (%.3f – %.3f) | %.0f %% | %.0f µs |"
+              % (m, wall, lo, hi, 100 * ideal / wall, disp / 1e3))
+    print("app.send_task alone, cluster idle, queue nobody reads: %.0f µs"
+          " per task" % (idle / 1e3))
     return 0
 
 

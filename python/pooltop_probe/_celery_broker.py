@@ -11,7 +11,7 @@ RETRY_S = 1.0
 
 def redis_client(url: str) -> Any:
     import redis
-    return redis.Redis.from_url(url, socket_timeout=2.0,
+    return redis.Redis.from_url(url, socket_timeout=5.0,
                                 socket_connect_timeout=2.0)
 
 

@@ -1,7 +1,6 @@
 """Celery's remote control for the bridge: ``inspect().stats()`` of the
 workers (in a thread of its own, fed by a queue) and ``resize`` spread as
 ``pool_grow``/``pool_shrink`` over the online workers."""
-import queue
 import threading
 import time
 from typing import Any, Dict, List, Optional, Tuple
@@ -25,41 +24,72 @@ def stats(app: Any, nodes: Optional[List[str]],
 
 
 class Inspector(threading.Thread):
-    """Inspects nodes on request, one request at a time, and hands the
-    replies to the cluster state."""
+    """Inspects nodes on request, one broadcast at a time, and hands the
+    replies to the cluster state.  A request is inspected at once and
+    again ``FOLLOW_UP_S`` later (a pool replaces a dead process a moment
+    after Celery reports the death); every online node is inspected every
+    ``PERIOD_S`` as well (a resize done by another tool)."""
+
+    FOLLOW_UP_S = 1.0
+    PERIOD_S = 5.0
 
     def __init__(self, app: Any, state: ClusterState) -> None:
         super().__init__(name="pooltop-celery-inspect", daemon=True)
         self.app = app
         self.state = state
-        self.requests: "queue.Queue[Optional[str]]" = queue.Queue()
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.due: Dict[str, float] = {}         # node -> monotonic time
+        self.follow: Dict[str, float] = {}
         self.stopping = False
+        self.next_sweep = time.monotonic() + self.PERIOD_S
 
     def request(self, node: str) -> None:
-        self.requests.put(node)
+        now = time.monotonic()
+        with self.lock:
+            self.due[node] = now
+            self.follow[node] = now + self.FOLLOW_UP_S
+        self.wake.set()
 
     def stop(self) -> None:
         self.stopping = True
-        self.requests.put(None)
+        self.wake.set()
+
+    def _take(self) -> List[str]:
+        """Nodes due now; sleeps until one is."""
+        while not self.stopping:
+            now = time.monotonic()
+            with self.lock:
+                if now >= self.next_sweep:
+                    self.next_sweep = now + self.PERIOD_S
+                    for n in self.state.online():
+                        self.due.setdefault(n.node, now)
+                for node, at in list(self.follow.items()):
+                    if at <= now:
+                        del self.follow[node]
+                        self.due.setdefault(node, now)
+                ready = sorted(n for n, at in self.due.items() if at <= now)
+                for n in ready:
+                    del self.due[n]
+                later = list(self.due.values()) + list(self.follow.values())
+                later.append(self.next_sweep)
+                wait = max(0.0, min(later) - now)
+            if ready:
+                return ready
+            self.wake.wait(wait)
+            self.wake.clear()
+        return []
 
     def run(self) -> None:
         while not self.stopping:
-            node = self.requests.get()
-            if node is None:
+            nodes = self._take()
+            if not nodes:
                 continue
-            nodes = {node}
-            while True:                 # take every pending request
-                try:
-                    more = self.requests.get_nowait()
-                except queue.Empty:
-                    break
-                if more is not None:
-                    nodes.add(more)
             try:
-                replies = stats(self.app, sorted(nodes))
+                replies = stats(self.app, nodes)
             except Exception:   # broker trouble: the broker monitor says so
                 replies = {}
-            for name in sorted(nodes):
+            for name in nodes:
                 if name in replies:
                     self.state.apply_stats(name, replies[name])
                 else:

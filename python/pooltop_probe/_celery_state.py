@@ -225,9 +225,10 @@ class ClusterState:
         Celery's task events carry the worker's own pid, not the pool
         process's, so which process runs which task is not known: a slot
         is one of the node's processes, and a started task is shown on the
-        first free slot.  Only the count is exact.  A slot whose process
-        left while it shows a task therefore takes over a process without
-        a slot, or the place of a free slot, rather than dropping it.
+        first free slot.  Only the count is exact.  When a process leaves,
+        a free slot leaves (taking the gone pid); a slot that shows a task
+        never leaves while a free one could, and while every slot is busy
+        the change waits for the next inspect.
         """
         spare = list(pids)
         keep: List[Slot] = []
@@ -241,14 +242,15 @@ class ClusterState:
         for sl in orphans:
             gone = sl.pid
             if sl.task is not None:
-                if spare:
-                    sl.pid = spare.pop(0)
-                    continue
                 free = [k for k in keep if k.task is None]
                 if free:
-                    sl.pid, free[-1].pid = free[-1].pid, gone
-                    keep.remove(free[-1])
-                    sl = free[-1]
+                    other = free[-1]
+                    keep.remove(other)
+                    sl.pid, other.pid = other.pid, gone
+                    sl = other
+                elif spare:
+                    spare.pop(0)        # replaced: wait for a free slot
+                    continue
             self._slot_exit(n, sl, "process %d left the pool of %s "
                             "(shrunk, or it died)" % (gone, n.node), t)
         for pid in spare:

@@ -95,8 +95,9 @@ def parse_args(argv: Optional[List[str]]) -> argparse.Namespace:
     p.add_argument("--queue", default=DEFAULT_QUEUE,
                    help="queue the tasks go to and whose length is shown "
                    "(default %s)" % DEFAULT_QUEUE)
-    p.add_argument("--counter", default=DEFAULT_COUNTER,
-                   help="Redis key of the shared counter (default %s)"
+    p.add_argument("--counter", default=None,
+                   help="Redis key of the shared counter (default %s; "
+                   "with --watch none is polled unless given)"
                    % DEFAULT_COUNTER)
     p.add_argument("--watch", action="store_true",
                    help="report every task of the cluster, not only the "
@@ -184,9 +185,11 @@ class Bridge:
         self.broker = _celery_broker.BrokerMonitor(
             args.broker, args.queue, out.event, self._back,
             [self._expire])
-        self.broker.set_counter(args.counter)
+        counter = args.counter or DEFAULT_COUNTER
+        self.broker.set_counter(None if args.watch and not args.counter
+                                else counter)
         self.commands = Commands(self.app, self.state, self.broker,
-                                 out.event, args.queue, args.counter, mono)
+                                 out.event, args.queue, counter, mono)
 
     def _broken(self, exc: BaseException) -> None:
         self.broker.broken(exc)

@@ -119,15 +119,30 @@ class StateTest(unittest.TestCase):
     def test_process_replaced_under_a_shown_task(self) -> None:
         self.s.submitted("r0", "pooltop.io")
         self.s.started("r0", "a@h", 1)
-        # 11 is gone, 13 is new: the slot showing r0 keeps its place
+        # 11 (shown running r0) is gone, 13 is new: the free slot leaves,
+        # the busy one keeps its place, the new process gets a slot
         self.s.apply_stats("a@h", prefork(12, 13))
-        self.assertFalse(self.out.of("wexit"))
+        self.assertEqual([(e["w"], e["reason"].split()[1])
+                          for e in self.out.of("wexit")],
+                         [("h/a #2", "11")])
+        self.assertEqual(self.out.of("wstart")[-1]["w"], "h/a #2")
+        self.assertEqual(self.out.of("wstart")[-1]["wpid"], 13)
+        # every slot busy and a process replaced: nothing until one frees
+        self.s.submitted("r1", "pooltop.io")
+        self.s.started("r1", "a@h", 2)
+        self.s.apply_stats("a@h", prefork(13, 14))
+        self.assertEqual(len(self.out.of("wexit")), 1)
+        self.s.succeeded("r1", "{}", 3)
+        self.s.apply_stats("a@h", prefork(13, 14))
+        self.assertEqual(len(self.out.of("wexit")), 2)
+        self.assertEqual(self.out.of("wstart")[-1]["wpid"], 14)
+        self.assertEqual(self.s.nodes["a@h"].concurrency, 2)
+        self.assertEqual(len(self.s.nodes["a@h"].slots), 2)
         # shrink to one process while r0 runs: the free slot leaves
         self.s.apply_stats("a@h", prefork(13))
-        self.assertEqual([e["w"] for e in self.out.of("wexit")],
-                         ["h/a #2"])
-        self.s.succeeded("r0", "{}", 2)
-        self.assertEqual(self.out.of("finish")[0]["w"], "h/a #1")
+        self.assertEqual(len(self.out.of("wexit")), 3)
+        self.s.succeeded("r0", "{}", 4)
+        self.assertEqual(self.out.of("finish")[-1]["w"], "h/a #1")
 
 
 class ClockTest(unittest.TestCase):
