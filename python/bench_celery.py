@@ -74,7 +74,7 @@ def via_bridge(c: Collector, f: Finishes, pid: int, n: int, cost: float,
                tag: str) -> Result:
     tasks = [{"task": "%s.%d" % (tag, i), "kind": "io", "cost_ms": cost,
               "counter": ""} for i in range(n)]
-    ids = {t["task"] for t in tasks}
+    ids = {str(t["task"]) for t in tasks}
     before = len(c.of("dispatched"))
     t0 = time.monotonic_ns()
     c.send(pid, {"c": "send", "tasks": tasks})
@@ -93,7 +93,7 @@ def via_group(f: Finishes, n: int, cost: float, sent_events: bool
     t0 = time.monotonic_ns()
     res = sig.apply_async()
     t1 = time.monotonic_ns()
-    ids = {r.id for r in res.results}
+    ids = {str(r.id) for r in res.results}
     last = f.wait(ids, 300)
     return (last - t0) / 1e9, (t1 - t0) / n
 

@@ -62,15 +62,15 @@ class Inspector(threading.Thread):
             with self.lock:
                 if now >= self.next_sweep:
                     self.next_sweep = now + self.PERIOD_S
-                    for n in self.state.online():
-                        self.due.setdefault(n.node, now)
+                    for online in self.state.online():
+                        self.due.setdefault(online.node, now)
                 for node, at in list(self.follow.items()):
                     if at <= now:
                         del self.follow[node]
                         self.due.setdefault(node, now)
-                ready = sorted(n for n, at in self.due.items() if at <= now)
-                for n in ready:
-                    del self.due[n]
+                ready = sorted(k for k, at in self.due.items() if at <= now)
+                for k in ready:
+                    del self.due[k]
                 later = list(self.due.values()) + list(self.follow.values())
                 later.append(self.next_sweep)
                 wait = max(0.0, min(later) - now)

@@ -49,14 +49,25 @@ class Bridge:
         deadline = time.monotonic() + timeout
         while not pred():
             if time.monotonic() > deadline:
-                raise AssertionError("timed out after %.0f s waiting for %s;"
-                                     " events: %s" % (timeout, what,
-                                                      self.summary()))
+                raise AssertionError(
+                    "timed out after %.0f s waiting for %s; events: %s; "
+                    "unfinished: %s; bridge stderr: %s"
+                    % (timeout, what, self.summary(), self.unfinished(),
+                       self.stderr()[-2000:]))
             if self.proc.poll() is not None and not pred():
                 raise AssertionError("bridge exited (%s) while waiting for "
                                      "%s: %s" % (self.proc.returncode, what,
                                                  self.stderr()))
             time.sleep(0.02)
+
+    def unfinished(self) -> str:
+        """The events of (up to 5) submitted tasks without a finish."""
+        done = {e["task"] for e in self.of("finish")}
+        left = [e["task"] for e in self.of("submit")
+                if e["task"] not in done][:5]
+        with self.c.lock:
+            evs = [e for e in self.c.events if e.get("task") in left]
+        return str([(e["e"], e["task"], e.get("w")) for e in evs])
 
     def summary(self) -> str:
         return str(collections.Counter(e["e"] for e in self.c.events))
@@ -286,10 +297,12 @@ class CeleryBridgeTest(unittest.TestCase):
                          self.cluster.node("a"))
 
     def test_killed_worker_goes_offline_and_its_tasks_come_back(self) -> None:
-        tasks = burst(100, 5, kind="io", cost_ms=10, lock=True, cs_ms=0.2)
+        # 40 ms tasks: the queue stays deep after the dispatch, so b runs
+        # tasks when it is killed.
+        tasks = burst(100, 5, kind="io", cost_ms=40, lock=True, cs_ms=0.2)
         self.b.send({"c": "send", "tasks": tasks})
-        self.b.wait("100 finish events",
-                    lambda: len(self.b.of("finish")) >= 100)
+        self.b.wait("the dispatch", lambda: bool(self.b.of("dispatched")))
+        self.cluster.busy_pid("b")
         dead = self.cluster.node("b")
         t_kill = time.monotonic_ns()
         self.cluster.kill_node("b")
@@ -301,7 +314,7 @@ class CeleryBridgeTest(unittest.TestCase):
         self.assertLess(offline["t"] - t_kill, 2_500_000_000,
                         (offline, self.b.of("broker")))
         self.b.wait("500 finish events",
-                    lambda: len(self.b.of("finish")) >= 500, 60)
+                    lambda: len(self.b.of("finish")) >= 500, 90)
         self.check_tasks(tasks)
         lost = {e["task"] for e in self.b.of("fail", outcome="lost")}
         again = [e["task"] for e in self.b.of("redelivered")]

@@ -198,6 +198,7 @@ class ParseTest(unittest.TestCase):
                          ("r1.2", "pooltop.mixed",
                           {"lock": True, "cs_ms": 0.2, "counter": "k",
                            "cpu_ms": 1.0, "io_ms": 2.0}))
+        bad: Any
         for bad in ({"kind": "io"}, {"task": "x", "kind": "gpu"},
                     {"task": "x", "cost_ms": -1},
                     {"task": "x", "cost_ms": float("nan")}, []):
