@@ -1,0 +1,259 @@
+"""A real Celery cluster for the tests: ``redis-server`` on a free loopback
+port and Celery workers started with Celery's own command line.
+
+Everything it starts runs in a session of its own and is stopped (the
+whole process group, SIGKILL if a warm shutdown takes too long) by
+:meth:`CeleryCluster.stop`, which the context manager and the tests'
+cleanups always call: no orphans, also on failure.
+"""
+import importlib.util
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Dict, List, Optional, Sequence
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PYTHON_DIR = os.path.dirname(HERE)
+QUEUE = "pooltop"
+
+
+def missing() -> Optional[str]:
+    """Why the Celery tests cannot run here, or None."""
+    if shutil.which("redis-server") is None:
+        return ("redis-server is not installed "
+                "(apt-get install -y redis-server)")
+    for module in ("celery", "redis"):
+        if importlib.util.find_spec(module) is None:
+            return ("%s is not installed for %s (%s -m pip install "
+                    "'celery[redis]')" % (module, sys.executable,
+                                          sys.executable))
+    return None
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def progress(msg: str) -> None:
+    sys.stderr.write("[celery cluster] %s\n" % msg)
+    sys.stderr.flush()
+
+
+def _redis_ping(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), 0.5) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def _stop_group(proc: subprocess.Popen, grace: float) -> None:
+    """SIGTERM the process, then SIGKILL its whole process group."""
+    if proc.poll() is None:
+        try:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(grace)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            pass
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)   # children, if any left
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    if proc.poll() is None:
+        proc.wait(5)
+
+
+class CeleryCluster:
+    """redis-server plus one Celery worker per node name."""
+
+    def __init__(self, nodes: Sequence[str] = ("a", "b"),
+                 concurrency: int = 2, heartbeat: int = 1,
+                 visibility_timeout: float = 5.0, pool: str = "prefork",
+                 extra_args: Sequence[str] = ()) -> None:
+        self.nodes = list(nodes)
+        self.concurrency = concurrency
+        self.heartbeat = heartbeat
+        self.visibility_timeout = visibility_timeout
+        self.pool = pool
+        self.extra_args = list(extra_args)
+        self.dir = tempfile.mkdtemp(prefix="pooltop-celery-")
+        self.port = 0
+        self.redis: Optional[subprocess.Popen] = None
+        self.workers: Dict[str, subprocess.Popen] = {}
+        self.host = socket.gethostname()
+
+    # -- urls and names ----------------------------------------------------
+
+    @property
+    def broker(self) -> str:
+        return "redis://127.0.0.1:%d/0" % self.port
+
+    def node(self, name: str) -> str:
+        return "%s@%s" % (name, self.host)
+
+    def env(self) -> Dict[str, str]:
+        env = dict(os.environ)
+        env.pop("POOLTOP_SOCKET", None)
+        env["PYTHONPATH"] = PYTHON_DIR
+        env["POOLTOP_BROKER"] = self.broker
+        env["POOLTOP_QUEUE"] = QUEUE
+        env["POOLTOP_VISIBILITY_TIMEOUT"] = str(self.visibility_timeout)
+        return env
+
+    # -- start -------------------------------------------------------------
+
+    def __enter__(self) -> "CeleryCluster":
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self, timeout: float = 60.0) -> None:
+        self.start_redis()
+        for name in self.nodes:
+            self.start_worker(name)
+        self.wait_workers(self.nodes, timeout)
+
+    def start_redis(self, port: int = 0) -> None:
+        """Start redis-server (on ``port``, or on a free one)."""
+        self.port = port or free_port()
+        log = open(os.path.join(self.dir, "redis.log"), "wb")
+        self.redis = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
+             "--save", "", "--appendonly", "no", "--dir", self.dir],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True)
+        log.close()
+        deadline = time.monotonic() + 10
+        while not _redis_ping(self.port):
+            if self.redis.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start:\n"
+                                   + self.log("redis"))
+            time.sleep(0.05)
+        progress("redis-server on 127.0.0.1:%d (pid %d)"
+                 % (self.port, self.redis.pid))
+
+    def worker_cmd(self, name: str) -> List[str]:
+        return [sys.executable, "-m", "celery", "-A", "pooltop_celery.app",
+                "worker", "-E", "-c", str(self.concurrency),
+                "-n", "%s@%%h" % name, "--pool", self.pool, "-Q", QUEUE,
+                "--heartbeat-interval", str(self.heartbeat),
+                "--without-mingle", "--without-gossip", "-l", "info"
+                ] + self.extra_args
+
+    def start_worker(self, name: str) -> subprocess.Popen:
+        log = open(os.path.join(self.dir, "%s.log" % name), "ab")
+        proc = subprocess.Popen(self.worker_cmd(name), env=self.env(),
+                                cwd=self.dir, stdout=log,
+                                stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+        log.close()
+        self.workers[name] = proc
+        return proc
+
+    def wait_workers(self, names: Sequence[str], timeout: float) -> None:
+        """Wait until each worker answers a ping (with progress lines)."""
+        from celery import Celery
+        app = Celery("pooltop-test", broker=self.broker)
+        want = {self.node(n) for n in names}
+        t0 = time.monotonic()
+        last = -1.0
+        try:
+            while True:
+                try:
+                    replies = app.control.ping(timeout=0.5) or []
+                except Exception as exc:    # redis-server just started
+                    progress("ping: %s: %s" % (type(exc).__name__, exc))
+                    replies = []
+                    time.sleep(0.2)
+                seen = {k for r in replies for k in r}
+                waiting = sorted(want - seen)
+                if not waiting:
+                    progress("workers up after %.1f s: %s"
+                             % (time.monotonic() - t0,
+                                ", ".join(sorted(want))))
+                    return
+                for n in names:
+                    if self.workers[n].poll() is not None:
+                        raise RuntimeError("worker %s exited:\n%s"
+                                           % (n, self.log(n)))
+                elapsed = time.monotonic() - t0
+                if elapsed > timeout:
+                    raise RuntimeError(
+                        "workers %s not up after %.0f s:\n%s"
+                        % (waiting, timeout,
+                           "\n".join(self.log(n) for n in names)))
+                if elapsed - last >= 2:
+                    progress("waiting for %s (%.1f s)"
+                             % (", ".join(waiting), elapsed))
+                    last = elapsed
+        finally:
+            app.close()
+
+    # -- faults and facts ----------------------------------------------------
+
+    def kill_node(self, name: str) -> None:
+        """SIGKILL a worker and its pool processes (a host dying)."""
+        os.killpg(self.workers[name].pid, signal.SIGKILL)
+        self.workers[name].wait(10)
+
+    def busy_pid(self, name: str, timeout: float = 10.0) -> int:
+        """The pid of a pool process of ``name`` that runs a task now
+        (``inspect active``)."""
+        from celery import Celery
+        app = Celery("pooltop-test", broker=self.broker)
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                active = app.control.inspect(
+                    destination=[self.node(name)], timeout=1.0,
+                    limit=1).active() or {}
+                for task in active.get(self.node(name), []):
+                    if task.get("worker_pid"):
+                        return int(task["worker_pid"])
+                time.sleep(0.05)
+        finally:
+            app.close()
+        raise RuntimeError("no busy pool process on %s" % name)
+
+    def log(self, name: str, tail: int = 4000) -> str:
+        try:
+            with open(os.path.join(self.dir, "%s.log" % name), "rb") as f:
+                data = f.read()
+        except OSError:
+            return "(no log for %s)" % name
+        return data[-tail:].decode(errors="replace")
+
+    # -- stop ----------------------------------------------------------------
+
+    def stop(self) -> None:
+        for proc in self.workers.values():
+            if proc.poll() is None:
+                try:
+                    proc.send_signal(signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        for proc in self.workers.values():
+            _stop_group(proc, 10)
+        self.workers.clear()
+        if self.redis is not None:
+            _stop_group(self.redis, 5)
+            self.redis = None
+        shutil.rmtree(self.dir, ignore_errors=True)
