@@ -99,8 +99,9 @@ public struct DashboardState: Sendable {
     /// What the screen shows: the frozen observation while paused, the live one otherwise.
     public var displayed: PoolObservation { frozen ?? live }
 
-    /// True while the screen shows a watched program's pools.
-    public var isAttached: Bool { live.snapshot.sourceTitle != nil }
+    /// True while the screen shows a watched program's pools (a source of its own whose tasks
+    /// are not pooltop's requests).
+    public var isAttached: Bool { !live.snapshot.hasRequests }
 
     /// True while the screen shows a recording being replayed.
     public var isReplay: Bool { live.snapshot.playback != nil }

@@ -41,7 +41,7 @@ struct HeaderView: Widget {
         let snapshot = observation.snapshot
         let configuration = snapshot.configuration
         var pieces: [LineComposer.Piece] = [LineComposer.Piece([Span("pooltop", style: styles.title)], priority: 10)]
-        var mode = [Span(configuration.mode.rawValue, style: styles.highlight)]
+        var mode = [Span(snapshot.modeLabel ?? configuration.mode.rawValue, style: styles.highlight)]
         if configuration.mode == .unbounded {
             mode.append(Span(" ceiling " + NumberText.grouped(configuration.ceiling), style: snapshot.ceilingHit ? styles.warning : styles.muted))
         }

@@ -78,6 +78,9 @@ public struct KeyBinding: Sendable {
     /// The commands its keys send: the footer lists the entry only when the source accepts all
     /// of them (a watched program shows no `b burst`; its refusal still answers the key).
     public let needs: Set<PoolCommand.Kind>
+    /// True when its keys run pooltop's own engine (the sweep runs copies of the live session):
+    /// the footer leaves it out for any other source, whose refusal still answers the key.
+    public let needsEngine: Bool
     /// The keys that act, in the order they are listed; empty for an entry that only explains
     /// (a mouse click).
     public let keys: [Key]
@@ -103,6 +106,7 @@ public struct KeyBinding: Sendable {
         places: Places = [.helpOverlay, .commandLine],
         context: Context = .always,
         needs: Set<PoolCommand.Kind> = [],
+        needsEngine: Bool = false,
         actions: KeyValuePairs<Key, Action> = [:]
     ) {
         self.label = label
@@ -113,6 +117,7 @@ public struct KeyBinding: Sendable {
         self.places = places
         self.context = context
         self.needs = needs
+        self.needsEngine = needsEngine
         self.keys = actions.map(\.key)
         self.actions = Dictionary(actions.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }

@@ -37,7 +37,7 @@ public struct KeyBindings: Sendable {
                    places: [.helpOverlay, .replayFooter, .commandLine],
                    actions: [.character("t"): { $0.cycleTheme(); return [] }]),
         KeyBinding("s", footer: "sweep", compact: ("s", "weep"), help: "pool-size sweep",
-                   places: [.helpOverlay, .sweepFooter, .commandLine], needs: [.fireBurst, .resize],
+                   places: [.helpOverlay, .sweepFooter, .commandLine], needsEngine: true,
                    actions: [.character("s"): { $0.toggleSweep() }]),
         KeyBinding("R", footer: "rec", compact: ("R", ""), help: "record on/off",
                    actions: [.character("R"): { $0.toggleRecording() }]),
@@ -91,6 +91,7 @@ public struct KeyBindings: Sendable {
     func footerRows(in state: DashboardState) -> [KeyBinding] {
         rows.filter { row in
             row.footer != nil && row.context != .replay && row.isActive(in: state) && row.needs.isSubset(of: state.acceptedCommands)
+                && (!row.needsEngine || state.live.snapshot.sourceTitle == nil)
         }
     }
 

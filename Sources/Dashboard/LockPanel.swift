@@ -12,7 +12,7 @@ struct LockPanel: Widget {
         let snapshot = observation.snapshot
         let configuration = snapshot.configuration
         // A watched program's locks are its own: no switch, no counter of pooltop's, a real GIL.
-        let watched = snapshot.sourceTitle != nil
+        let watched = !snapshot.hasRequests
         let detail = watched ? [Span("the program's locks", style: styles.muted)] : [
             Span("lock ", style: styles.muted),
             Span(configuration.lockEnabled ? "on" : "OFF", style: configuration.lockEnabled ? styles.ok : styles.warning),

@@ -12,6 +12,10 @@ struct SystemPanel: Widget {
         let process = snapshot.process
         let detail = [Span("\(snapshot.cores) cores", style: styles.muted)]
         guard let inner = styles.renderPanel("system", detail: detail, group: .process, in: area, buffer: &buffer) else { return }
+        if let note = snapshot.systemNote {
+            Paragraph(spans: [Span(note, style: styles.muted)]).render(in: inner, buffer: &buffer)
+            return
+        }
         let cpuShare = snapshot.cores > 0 ? process.cpuPercent / Double(100 * snapshot.cores) : 0
         let cpu = [figure("cpu"), Span(NumberText.fixed(process.cpuPercent, decimals: 0) + "%", style: cpuShare >= 0.9 ? styles.warning : styles.text)]
         let rss = [figure("rss"), Span(NumberText.bytes(process.residentBytes), style: styles.text)]

@@ -56,6 +56,11 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
     /// How such a source stands, when that matters more than its figures: `the program exited
     /// with status 0 · q quits`.
     public var sourceStatus: String?
+    /// What the header calls the mode when the source is not pooltop's engine (`celery`).
+    public var modeLabel: String?
+    /// What the system panel says instead of pooltop's own process figures, when those are not
+    /// the pool's (a Celery cluster's workers run on their own hosts).
+    public var systemNote: String?
 
     public init(
         elapsedNanos: UInt64 = 0, configuration: PoolConfiguration = PoolConfiguration(), cores: Int = 1,
@@ -67,7 +72,7 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, process: ProcessStats = ProcessStats(),
         ceilingHit: Bool = false, workers: WorkerProcessStats = WorkerProcessStats(), events: [PoolEvent] = [],
         workload: WorkloadStatus? = nil, playback: PlaybackStatus? = nil, sourceTitle: String? = nil,
-        sourceStatus: String? = nil
+        sourceStatus: String? = nil, modeLabel: String? = nil, systemNote: String? = nil
     ) {
         self.elapsedNanos = elapsedNanos
         self.configuration = configuration
@@ -97,6 +102,8 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         self.playback = playback
         self.sourceTitle = sourceTitle
         self.sourceStatus = sourceStatus
+        self.modeLabel = modeLabel
+        self.systemNote = systemNote
     }
 
     /// Tasks running now.

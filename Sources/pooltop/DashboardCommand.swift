@@ -22,7 +22,7 @@ struct DashboardCommand: ParsableCommand {
     var record: String?
 
     func run() throws {
-        let source: DashboardRunner.Source = scenario.mode == .celery ? .celery(try scenario.celerySession(repeating: true))
+        let source: DashboardRunner.Source = scenario.mode == .celery ? .celery(try scenario.celerySession(repeating: true, arrivals: arrivals))
             : .live(LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals))
         try appearance.runDashboard(source, fps: screen.fps, recordPath: record, castPath: screen.cast)
     }

@@ -85,8 +85,8 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     /// The Celery cluster at `--broker`, ready to run the scenario (`repeating` for the dashboard).
-    func celerySession(repeating: Bool) throws -> CelerySession {
-        try CelerySession(broker: broker ?? "", scenario: scenario(repeating: repeating), configuration: configuration)
+    func celerySession(repeating: Bool, arrivals: Bool = true) throws -> CelerySession {
+        try CelerySession(broker: broker ?? "", scenario: scenario(repeating: repeating), configuration: configuration, arrivalsEnabled: arrivals)
     }
 
     /// The arrival pattern from `--arrival` and `--burst-window`.

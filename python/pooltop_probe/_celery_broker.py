@@ -46,6 +46,9 @@ class BrokerMonitor(threading.Thread):
         self.emit = emit
         self.on_back = on_back
         self.ticks = ticks            # called every poll with time.time()
+        # Tasks ended ok so far, read just before the counter: the
+        # ``done`` of a ``counter`` event (the increments it must hold).
+        self.done: Callable[[], int] = lambda: 0
         self.client = redis_client(url)
         self.lock = threading.Lock()
         self.counter_key: Optional[str] = None
@@ -63,10 +66,22 @@ class BrokerMonitor(threading.Thread):
         """SET key 0 and report it (the ``reset`` command)."""
         with self.lock:
             self.counter_key = key
+            done = self.done()
             self.client.set(key, 0)
             value = int(self.client.get(key) or 0)
             self.last_counter = value
-        self.emit("counter", key=key, actual=value)
+        self.emit("counter", key=key, actual=value, done=done)
+        return value
+
+    def read(self, key: str) -> int:
+        """GET key and report it now, changed or not (the ``counter``
+        command: pooltop's final figure must not be a poll behind)."""
+        with self.lock:
+            self.counter_key = key
+            done = self.done()
+            value = int(self.client.get(key) or 0)
+            self.last_counter = value
+        self.emit("counter", key=key, actual=value, done=done)
         return value
 
     def broken(self, exc: BaseException) -> None:
@@ -96,6 +111,7 @@ class BrokerMonitor(threading.Thread):
     def _poll(self) -> None:
         with self.lock:
             key = self.counter_key
+        done = self.done()
         try:
             pipe = self.client.pipeline(transaction=False)
             pipe.llen(self.queue)
@@ -117,7 +133,7 @@ class BrokerMonitor(threading.Thread):
                 if changed:
                     self.last_counter = actual
             if changed:
-                self.emit("counter", key=key, actual=actual)
+                self.emit("counter", key=key, actual=actual, done=done)
         now = time.time()
         for tick in self.ticks:
             tick(now)

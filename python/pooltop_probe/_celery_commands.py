@@ -73,7 +73,8 @@ class Commands:
         self.mono = mono
         self.handlers: Dict[str, Callable[[Dict[str, Any]], None]] = {
             "send": self.send, "resize": self.resize,
-            "reset": self.reset, "stop": self.stop,
+            "reset": self.reset, "counter": self.read_counter,
+            "stop": self.stop,
         }
 
     def line(self, raw: bytes) -> None:
@@ -165,6 +166,15 @@ class Commands:
         except Exception as exc:
             raise Refused("cannot reset %s: %s" % (key, exc))
         self.counter = key
+
+    def read_counter(self, cmd: Dict[str, Any]) -> None:
+        key = cmd.get("key", self.counter)
+        if not isinstance(key, str) or not key:
+            raise Refused("key must be a non-empty string (a Redis key)")
+        try:
+            self.broker.read(key)
+        except Exception as exc:
+            raise Refused("cannot read %s: %s" % (key, exc))
 
     def stop(self, cmd: Dict[str, Any]) -> None:
         raise Stop()

@@ -143,6 +143,10 @@ class ClusterState:
         self.redelivered = 0
         self.lost = 0
         self.finished = 0
+        # Tasks that ended ok: each added one to the counter before its
+        # task-succeeded event, so a counter read after this count is
+        # taken holds at least this many increments.
+        self.succeeded_count = 0
         self.need_inspect: Set[str] = set()
         # Called (under the lock, must not block) when a node's processes
         # should be inspected again.
@@ -415,6 +419,7 @@ class ClusterState:
                 return
             r = parse_result(result)
             self.finished += 1
+            self.succeeded_count += 1
             self.emit("finish", t=t, pool=POOL, task=task_id, w=task.slot,
                       outcome="ok", wait=_ns(r.get("wait_ns")),
                       hold=_ns(r.get("hold_ns")), wpid=_ns(r.get("pid")))

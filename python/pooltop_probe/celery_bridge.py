@@ -185,6 +185,7 @@ class Bridge:
         self.broker = _celery_broker.BrokerMonitor(
             args.broker, args.queue, out.event, self._back,
             [self._expire])
+        self.broker.done = lambda: self.state.succeeded_count
         counter = args.counter or DEFAULT_COUNTER
         self.broker.set_counter(None if args.watch and not args.counter
                                 else counter)

@@ -257,3 +257,58 @@ class CeleryCluster:
             _stop_group(self.redis, 5)
             self.redis = None
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def pool_processes(broker: str) -> int:
+    """The pool processes of every worker, as ``celery inspect stats``
+    counts them."""
+    from celery import Celery
+    app = Celery("pooltop-test", broker=broker)
+    try:
+        stats = app.control.inspect(timeout=2.0).stats() or {}
+    finally:
+        app.close()
+    return sum(len((s.get("pool") or {}).get("processes") or [])
+               for s in stats.values())
+
+
+def serve(argv: Sequence[str]) -> int:
+    """``python3 celery_cluster.py serve [-c N]``: a cluster for another
+    test suite (pooltop's Swift end-to-end tests), driven over stdin/stdout.
+
+    Prints ``broker URL`` and ``ready`` once both workers answer; then
+    answers each stdin line: ``stats`` -> ``processes N`` (from ``inspect
+    stats``), ``kill NAME`` -> ``killed PID`` (SIGKILL to a pool process of
+    NAME that runs a task).  Stops everything it started at end of input.
+    """
+    # A parent that blocks signals (a test runner's thread) must not leave
+    # them blocked in redis-server and the workers.
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    concurrency = int(argv[argv.index("-c") + 1]) if "-c" in argv else 2
+    reason = missing()
+    if reason:
+        print("missing %s" % reason, flush=True)
+        return 3
+    cluster = CeleryCluster(nodes=("a", "b"), concurrency=concurrency)
+    try:
+        cluster.start()
+        print("broker %s" % cluster.broker, flush=True)
+        print("ready", flush=True)
+        for line in sys.stdin:
+            words = line.split()
+            if words[:1] == ["stats"]:
+                print("processes %d" % pool_processes(cluster.broker),
+                      flush=True)
+            elif words[:1] == ["kill"] and len(words) == 2:
+                pid = cluster.busy_pid(words[1])
+                os.kill(pid, signal.SIGKILL)
+                print("killed %d" % pid, flush=True)
+    finally:
+        cluster.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["serve"]:
+        sys.exit(serve(sys.argv[2:]))
+    sys.exit("usage: celery_cluster.py serve [-c N]")

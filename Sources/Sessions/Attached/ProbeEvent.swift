@@ -51,6 +51,8 @@ public struct ProbeEvent: Sendable, Hashable, Decodable {
     /// The shared counter's Redis key and its value (a `counter` event).
     public var key: String?
     public var actual: Int?
+    /// Tasks the bridge had seen succeed just before it read the counter.
+    public var done: Int?
     public var broker: String?
     public var celery: String?
     /// A Celery worker process's pid (`wstart`; the event's own `pid` is the bridge's).

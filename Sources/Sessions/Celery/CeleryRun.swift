@@ -41,6 +41,8 @@ public struct CeleryRun: Sendable {
             }
         }
         let wall = MonotonicClock.now() &- start
+        // The counter is polled every 200 ms: read it once more after the last task.
+        session.readCounter()
         let snapshot = session.snapshot(latencyMaxAgeNanos: 0)
         session.stop()
         var summary = RunSummary(scenario: scenario, snapshot: snapshot, wallNanos: wall)

@@ -30,10 +30,11 @@ public final class CelerySession: PoolSource {
 
     /// Connects to the cluster behind `broker` through the bridge (the `pooltop_probe` package in
     /// `probeDirectory`, run by `python`), ready to run `scenario` with the lock settings of
-    /// `configuration`. Waits until the bridge has seen the workers, at most `timeoutNanos`.
+    /// `configuration` (repeating bursts on when `arrivalsEnabled`; `watchOnly` sends nothing and
+    /// leaves the counter alone). Waits until the bridge has seen the workers, at most `timeoutNanos`.
     /// - Throws: a `CeleryError`: Celery missing (says what to install), the broker unreachable
     ///   (names the URL), the bridge failing to start.
-    public init(broker: String, scenario: Scenario, configuration: PoolConfiguration,
+    public init(broker: String, scenario: Scenario, configuration: PoolConfiguration, arrivalsEnabled: Bool = true,
                 probeDirectory: String? = WatchSession.probeDirectory(), python: String = "python3", watchOnly: Bool = false,
                 timeoutNanos: UInt64 = 30_000_000_000) throws(CeleryError) {
         guard let probeDirectory else {
@@ -65,7 +66,7 @@ public final class CelerySession: PoolSource {
         }
         sink = ClusterSink(model: model, listener: listener, settings: ClusterSink.Settings(
             lockEnabled: configuration.lockEnabled, criticalSectionNanos: configuration.criticalSectionNanos, timeScale: configuration.timeScale))
-        driver = ScenarioDriver(scenario: scenario, sink: sink, arrivalsEnabled: !watchOnly)
+        driver = ScenarioDriver(scenario: scenario, sink: sink, arrivalsEnabled: arrivalsEnabled && !watchOnly)
         bridgeLogPath = NSTemporaryDirectory() + "pooltop-celery-bridge-\(getpid()).log"
         let log = open(bridgeLogPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
@@ -108,6 +109,31 @@ public final class CelerySession: PoolSource {
             }
             MonotonicClock.sleep(until: MonotonicClock.now() &+ 20_000_000)
         }
+        model.withLock { model in
+            model.log(MonotonicClock.now(), .settingChanged, "connected to Celery \(model.celeryVersion ?? "") at \(broker): "
+                      + "\(model.nodes.values.filter(\.online).count) workers, \(model.capacity) processes")
+        }
+        // The shared counter counts this session's tasks: it starts at 0 with the expected count.
+        if !watchOnly, !readCounter(command: "reset") {
+            model.withLock { $0.log(MonotonicClock.now(), .workerCrashed, "the shared counter could not be reset: it may count earlier runs") }
+        }
+    }
+
+    /// Asks the bridge for the counter's value now (`counter`) or to zero it (`reset`), and waits
+    /// for the answer, at most `timeoutNanos`; false when none came.
+    @discardableResult
+    public func readCounter(command: String = "counter", timeoutNanos: UInt64 = 2_000_000_000) -> Bool {
+        let before = model.withLock { model in
+            if command == "reset" { model.awaitingReset = true }
+            return model.counterReadings
+        }
+        guard sink.send("{\"c\":\"\(command)\"}") else { return false }
+        let deadline = MonotonicClock.now() &+ timeoutNanos
+        while model.withLock({ $0.counterReadings }) == before {
+            if MonotonicClock.now() >= deadline { return false }
+            MonotonicClock.sleep(until: MonotonicClock.now() &+ 5_000_000)
+        }
+        return true
     }
 
     /// Starts firing the scenario's bursts, on a thread of the session's own.
@@ -130,7 +156,7 @@ public final class CelerySession: PoolSource {
     public var redeliveries: (redelivered: Int, lost: Int) { model.withLock { ($0.redelivered, $0.lost) } }
 
     /// The shared counter as Redis holds it and as the finished tasks should have left it.
-    public var counter: CounterStats { model.withLock { CounterStats(expected: $0.counterExpected, actual: $0.counterActual) } }
+    public var counter: CounterStats { model.withLock { $0.counterAtReading } }
 
     // MARK: - PoolSource
 
@@ -174,8 +200,14 @@ public final class CelerySession: PoolSource {
         let running = model.tasks.count - waiting.count
         let totals = TaskTotals(accepted: model.sent, completed: model.completed, failed: model.failed, cancelled: 0,
                                 running: running, queued: waiting.count)
-        var title = "Celery at \(broker): \(model.nodes.values.filter(\.online).count) workers on \(model.hosts.count) host\(model.hosts.count == 1 ? "" : "s")"
+        let online = model.nodes.values.filter(\.online).count
+        let hosts = model.hosts.count
+        var title = "Celery at \(broker): \(online) worker\(online == 1 ? "" : "s") on \(hosts) host\(hosts == 1 ? "" : "s")"
         if model.redelivered > 0 { title += ", \(model.redelivered) redelivered" }
+        // Goetz's C from the kind of work sent (a cpu task burns its cost), W from the measured rest.
+        let work = driver.status.task
+        let compute = Double(work.costNanos) * settings.timeScale * work.cpuFraction
+        let blocked = max(0, summaries[1].mean - compute)
         return PoolSnapshot(
             elapsedNanos: now &- origin,
             configuration: PoolConfiguration(mode: .processes, cap: max(1, model.capacity), lockEnabled: settings.lockEnabled,
@@ -185,13 +217,17 @@ public final class CelerySession: PoolSource {
             queueHead: waiting.prefix(64).map { QueuedTask(tag: TaskTag(requestID: $0.request, taskIndex: $0.index),
                                                             waitedNanos: now &- min(now, $0.sentAt)) },
             tasksPerSecond: rate.0, requestsPerSecond: rate.1, lock: model.lock,
-            counter: CounterStats(expected: model.counterExpected, actual: model.counterActual),
+            counter: model.counterAtReading,
             queueWait: summaries[0], service: summaries[1],
             requests: RequestStats(arrived: model.requestsArrived, completed: model.requestsCompleted, failed: model.requestsFailed,
                                    latency: summaries[2]),
+            meanComputeNanos: summaries[1].count == 0 ? 0 : compute, meanBlockedNanos: summaries[1].count == 0 ? 0 : blocked,
             workers: WorkerProcessStats(spawned: model.workers.count, crashed: model.lost),
             events: model.events, workload: driver.status, sourceTitle: title,
-            sourceStatus: model.brokerLost.map { "broker lost: \($0) · reconnecting" })
+            sourceStatus: model.brokerLost.map { "broker lost: \($0) · reconnecting" }, modeLabel: "celery",
+            systemNote: "The workers run on their own hosts (\(model.hosts.sorted().joined(separator: ", "))): "
+                + "\(model.workers.filter { !$0.gone }.count) pool processes in \(online) workers. "
+                + "Their CPU and memory: celery -A pooltop_celery.app inspect stats.")
     }
 
     public func perform(_ command: PoolCommand) -> CommandReply {
@@ -215,6 +251,7 @@ public final class CelerySession: PoolSource {
                 model.requestTimes = []
                 model.lock = LockStats()
                 model.counterExpected = 0
+                model.awaitingReset = true
             }
             sink.send("{\"c\":\"reset\"}")
         case .switchMode: return .refused(reason: "a Celery cluster runs the pools its workers were started with")

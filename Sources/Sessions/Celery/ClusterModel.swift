@@ -53,6 +53,22 @@ struct ClusterModel: Sendable {
     var lock = LockStats()
     /// The shared counter: what the finished tasks added, and what Redis holds.
     var counterExpected = 0, counterActual = 0
+    /// How many counter readings the bridge has sent.
+    var counterReadings = 0
+    /// Tasks the bridge had seen succeed just before its last reading, and at the last reset.
+    var counterDone: Int?
+    var counterBase = 0
+    /// Set when a `reset` went out: its answer sets `counterBase`.
+    var awaitingReset = false
+
+    /// The increments the last reading must hold: with the lock, `counterActual` is at least this
+    /// (tasks still on their way to their `finish` make it more, never less); less is a lost update.
+    /// A reading and its `done` are taken together, so a reading a poll behind never shows a
+    /// false loss.
+    var counterAtReading: CounterStats {
+        guard let done = counterDone else { return CounterStats(expected: counterExpected, actual: counterActual) }
+        return CounterStats(expected: max(0, done - counterBase), actual: counterActual)
+    }
     /// Why the broker is unreachable now, or nil.
     var brokerLost: String?
     /// Set when the bridge gave up (an `error` event).
@@ -163,6 +179,12 @@ struct ClusterModel: Sendable {
             peakQueue = max(peakQueue, queueDepth)
         case "counter":
             counterActual = event.actual ?? counterActual
+            counterDone = event.done ?? counterDone
+            if awaitingReset, let done = event.done {
+                counterBase = done
+                awaitingReset = false
+            }
+            counterReadings += 1
         case "broker":
             if event.state == "lost" {
                 brokerLost = event.reason ?? "connection lost"
