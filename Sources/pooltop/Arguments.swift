@@ -1,15 +1,8 @@
 import ArgumentParser
 import PoolCore
+import Sessions
 
-extension PoolMode: ExpressibleByArgument {}
-
-/// `--mode`: one of the engine's modes, or `celery` (a Celery cluster, reached through `--broker`).
-enum ModeOption: String, ExpressibleByArgument, CaseIterable {
-    case threads, processes, unbounded, celery
-
-    /// The engine's mode (a Celery cluster's workers are processes).
-    var poolMode: PoolMode { PoolMode(rawValue: rawValue) ?? .processes }
-}
+extension SourceMode: ExpressibleByArgument {}
 extension CostDistribution: ExpressibleByArgument {}
 extension RejectPolicy: ExpressibleByArgument {}
 

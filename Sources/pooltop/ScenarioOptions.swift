@@ -6,7 +6,7 @@ import Workload
 /// The options that describe a scenario, shared by the dashboard, `run`, `render` and `sweep`.
 struct ScenarioOptions: ParsableArguments {
     @Option(help: "Pool mode: threads (a fixed pool of OS threads), processes (worker processes: pooltop re-run as `pooltop worker`), unbounded (a new thread per task, up to --ceiling) or celery (the Celery cluster at --broker).")
-    var mode: ModeOption = .threads
+    var mode: SourceMode = .threads
 
     @Option(help: ArgumentHelp("Celery mode: the Redis broker of the cluster (its workers run `celery -A pooltop_celery.app worker`).", valueName: "redis://host:port/db"))
     var broker: String?

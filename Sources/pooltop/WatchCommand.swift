@@ -23,16 +23,22 @@ struct WatchCommand: ParsableCommand {
     @Flag(name: .customLong("exit-with-program"), help: "Leave when the program ends, instead of keeping its last frame until q.")
     var exitWithProgram = false
 
+    @Option(help: ArgumentHelp("Watch the Celery app whose workers use this Redis broker (their own tasks; + and - resize their pools) instead of a program.", valueName: "redis://host:port/db"))
+    var celery: String?
+
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The program: -- python3 script.py args…", valueName: "command"))
     var command: [String] = []
 
+    func validate() throws {
+        if celery != nil, json || !command.isEmpty { throw ValidationError("--celery watches a Celery app: give it no program and no --json") }
+    }
+
     func run() throws {
+        if let celery { return try appearance.runDashboard(.celery(try CelerySession(watching: celery)), fps: screen.fps, castPath: screen.cast) }
         let program = command.first == "--" ? Array(command.dropFirst()) : command
         let session = try WatchSession(command: program, outputPath: programOutput ?? NSTemporaryDirectory() + "pooltop-watch-\(getpid()).out")
         if json {
-            session.waitForProgram()
-            session.stop()
-            print(try WatchSummary(session).jsonText())
+            print(try WatchSummary(waitingFor: session).jsonText())
         } else {
             try appearance.runDashboard(.watched(session, exitWithProgram: exitWithProgram), fps: screen.fps,
                                         notice: "the program's output goes to \(session.outputPath)", castPath: screen.cast)

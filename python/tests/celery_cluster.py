@@ -284,6 +284,9 @@ def serve(argv: Sequence[str]) -> int:
     # A parent that blocks signals (a test runner's thread) must not leave
     # them blocked in redis-server and the workers.
     signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    # SIGTERM or SIGHUP still stops what it started (the finally below).
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, lambda *_: sys.exit(0))
     concurrency = int(argv[argv.index("-c") + 1]) if "-c" in argv else 2
     reason = missing()
     if reason:

@@ -6,8 +6,8 @@ import PoolEngine
 /// A real Python program run under pooltop's probe, as a `PoolSource`: its pools as the probe
 /// reports them over the event protocol (`pooltop.events/1`), one pool shown at a time.
 ///
-/// The program's own output goes to a file, never to the screen. `+`/`-` resize a
-/// `ThreadPoolExecutor` through the probe; `k` kills a worker process of a process pool; keys that
+/// The program's own output goes to a file, never to the screen. `+`/`-` resize a thread pool
+/// (`ThreadPoolExecutor`, `ThreadPool`, `multiprocessing.dummy.Pool`) through the probe; `k` kills a worker process of a process pool; keys that
 /// mean nothing for a real program are refused with a reason.
 public final class WatchSession: PoolSource {
     /// The command as given (`python3 script.py args…`).
@@ -172,8 +172,8 @@ public final class WatchSession: PoolSource {
         switch command {
         case .resize(let workers):
             guard let pool else { return .refused(reason: "no pool yet: the program has not made one") }
-            guard pool.kind == "ThreadPoolExecutor" else {
-                return .refused(reason: "a \(pool.kind) cannot be resized live (only a ThreadPoolExecutor can)")
+            guard !pool.usesProcesses else {
+                return .refused(reason: "a \(pool.kind)'s worker processes cannot be resized live (its thread pools can)")
             }
             guard let connection, listener.send("{\"c\":\"resize\",\"pool\":\"\(pool.id)\",\"workers\":\(workers)}", to: connection) else {
                 return .refused(reason: "the program's probe is not listening")

@@ -34,6 +34,13 @@ public struct WatchSummary: Sendable, Encodable {
     public var lockAcquisitions: Int
     public var lockWaitMsTotal: Double
 
+    /// Waits for `session`'s program to end, stops the session, and sums it up.
+    public init(waitingFor session: WatchSession) {
+        session.waitForProgram()
+        session.stop()
+        self.init(session)
+    }
+
     /// The summary of `session` as it stands.
     public init(_ session: WatchSession) {
         let model = session.modelCopy

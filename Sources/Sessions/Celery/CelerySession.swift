@@ -16,6 +16,8 @@ public final class CelerySession: PoolSource {
     /// The scenario's request generator (its sink sends to Celery).
     public let driver: ScenarioDriver
     public let scenario: Scenario
+    /// True when pooltop only watches an app's own tasks (`pooltop watch --celery`): it sends none.
+    public let watchOnly: Bool
     /// Where the bridge's own output goes.
     public let bridgeLogPath: String
     private let listener: EventListener
@@ -49,6 +51,7 @@ public final class CelerySession: PoolSource {
         try Self.checkCelery(interpreter)
         self.broker = broker
         self.scenario = scenario
+        self.watchOnly = watchOnly
         let origin = MonotonicClock.now()
         self.origin = origin
         let model = LockedValue(ClusterModel(origin: origin))
@@ -110,7 +113,7 @@ public final class CelerySession: PoolSource {
             MonotonicClock.sleep(until: MonotonicClock.now() &+ 20_000_000)
         }
         model.withLock { model in
-            model.log(MonotonicClock.now(), .settingChanged, "connected to Celery \(model.celeryVersion ?? "") at \(broker): "
+            model.log(MonotonicClock.now(), .settingChanged, "connected to Celery \(model.celeryVersion ?? "") at \(Self.masked(broker)): "
                       + "\(model.nodes.values.filter(\.online).count) workers, \(model.capacity) processes")
         }
         // The shared counter counts this session's tasks: it starts at 0 with the expected count.
@@ -163,7 +166,8 @@ public final class CelerySession: PoolSource {
     /// Resize (`pool_grow`/`pool_shrink`), bursts and arrivals, the work kind, the lock, the time
     /// scale, statistics. Not mode, the GIL, or killing a worker (pooltop does not own the hosts).
     public var capabilities: SourceCapabilities {
-        SourceCapabilities(commands: [.resize, .fireBurst, .setArrivalsEnabled, .setWorkKind, .setLockEnabled, .setTimeScale,
+        if watchOnly { return SourceCapabilities(commands: [.resize, .resetStatistics], modes: []) }
+        return SourceCapabilities(commands: [.resize, .fireBurst, .setArrivalsEnabled, .setWorkKind, .setLockEnabled, .setTimeScale,
                                       .resetStatistics], modes: [])
     }
 
@@ -202,7 +206,7 @@ public final class CelerySession: PoolSource {
                                 running: running, queued: waiting.count)
         let online = model.nodes.values.filter(\.online).count
         let hosts = model.hosts.count
-        var title = "Celery at \(broker): \(online) worker\(online == 1 ? "" : "s") on \(hosts) host\(hosts == 1 ? "" : "s")"
+        var title = "Celery at \(Self.masked(broker)): \(online) worker\(online == 1 ? "" : "s") on \(hosts) host\(hosts == 1 ? "" : "s")"
         if model.redelivered > 0 { title += ", \(model.redelivered) redelivered" }
         // Goetz's C from the kind of work sent (a cpu task burns its cost), W from the measured rest.
         let work = driver.status.task
@@ -223,7 +227,7 @@ public final class CelerySession: PoolSource {
                                    latency: summaries[2]),
             meanComputeNanos: summaries[1].count == 0 ? 0 : compute, meanBlockedNanos: summaries[1].count == 0 ? 0 : blocked,
             workers: WorkerProcessStats(spawned: model.workers.count, crashed: model.lost),
-            events: model.events, workload: driver.status, sourceTitle: title,
+            events: model.events, workload: watchOnly ? nil : driver.status, sourceTitle: title,
             sourceStatus: model.brokerLost.map { "broker lost: \($0) · reconnecting" }, modeLabel: "celery",
             systemNote: "The workers run on their own hosts (\(model.hosts.sorted().joined(separator: ", "))): "
                 + "\(model.workers.filter { !$0.gone }.count) pool processes in \(online) workers. "
@@ -234,6 +238,9 @@ public final class CelerySession: PoolSource {
         switch command {
         case .resize(let workers):
             guard sink.send("{\"c\":\"resize\",\"workers\":\(workers)}") else { return .refused(reason: "the bridge to Celery is not connected") }
+        case .fireBurst where watchOnly, .setArrivalsEnabled where watchOnly, .setWorkKind where watchOnly, .setLockEnabled where watchOnly,
+             .setTimeScale where watchOnly:
+            return .refused(reason: "pooltop watches this app's own tasks: it sends none of its own")
         case .fireBurst:
             driver.fireBurst()
         case .setArrivalsEnabled(let on):
@@ -286,6 +293,19 @@ public final class CelerySession: PoolSource {
     }
 
     // MARK: - Starting
+
+    /// Watches the Celery app behind `broker` (`pooltop watch --celery`): its own tasks, colored by
+    /// task name, and `+`/`-` on its workers' pools; pooltop sends nothing.
+    public convenience init(watching broker: String) throws(CeleryError) {
+        try self.init(broker: broker, scenario: Scenario(), configuration: PoolConfiguration(), arrivalsEnabled: false, watchOnly: true)
+    }
+
+    /// `broker` with its password, if it has one, as `***`.
+    static func masked(_ broker: String) -> String {
+        guard let at = broker.lastIndex(of: "@"), let scheme = broker.range(of: "://"), scheme.upperBound < at,
+              let colon = broker[scheme.upperBound..<at].firstIndex(of: ":") else { return broker }
+        return String(broker[..<broker.index(after: colon)]) + "***" + String(broker[at...])
+    }
 
     /// Throws, saying what to install, when `python` cannot import Celery and redis-py.
     private static func checkCelery(_ python: String) throws(CeleryError) {

@@ -78,8 +78,9 @@ struct ClusterModel: Sendable {
     var events: [PoolEvent] = []
     /// Tasks whose worker died under them, by id: a delivery after that is a redelivery.
     private var orphaned: Set<String> = []
-    /// Tasks of other programs (`--watch`), numbered in order of arrival for their colors.
-    private var foreignCalls = 0
+    /// Task names of an app pooltop watches (`--watch`), numbered in order of arrival: a task's
+    /// color is its name's.
+    private var taskNames: [String: Int] = [:]
     let origin: UInt64
 
     init(origin: UInt64) {
@@ -138,8 +139,10 @@ struct ClusterModel: Sendable {
             workers[index].since = event.t
         case "submit":
             guard let id = event.task, tasks[id] == nil else { return }
-            foreignCalls += 1
-            tasks[id] = Task(sentAt: event.t, startedAt: nil, request: foreignCalls, index: 0)
+            let name = event.fn ?? "?"
+            let color = taskNames[name] ?? taskNames.count + 1
+            taskNames[name] = color
+            tasks[id] = Task(sentAt: event.t, startedAt: nil, request: color, index: 0)
             sent += 1
         case "start":
             guard let id = event.task else { return }
