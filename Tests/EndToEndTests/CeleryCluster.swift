@@ -1,7 +1,8 @@
 import Foundation
 
 /// A real Celery cluster for the end-to-end tests: `redis-server` on a free loopback port and two
-/// Celery workers (`a@host`, `b@host`, 2 pool processes each), started by the probe's own test
+/// Celery workers (`a@host-a`, `b@host-b`, 2 pool processes each, in network namespaces of their
+/// own where the machine allows), started by the probe's own test
 /// helper (`python3 python/tests/celery_cluster.py serve`) and driven over its stdin and stdout.
 /// Ending the helper's input stops everything it started.
 final class CeleryCluster {
@@ -19,6 +20,9 @@ final class CeleryCluster {
 
     /// `redis://127.0.0.1:PORT/0`.
     private(set) var broker = ""
+    /// The host names the workers run on: `host-a`, `host-b` (each in network and UTS namespaces
+    /// of its own) where the machine allows it, else this machine's one name.
+    private(set) var hosts: [String] = []
     private let pid: pid_t
     private let input: Int32
     private let output: Int32
@@ -51,6 +55,7 @@ final class CeleryCluster {
         output = fromChild[0]
         while let line = readLine(seconds: 90) {
             if line.hasPrefix("broker ") { broker = String(line.dropFirst(7)) }
+            if line.hasPrefix("hosts ") { hosts = line.dropFirst(6).split(separator: " ").map(String.init) }
             if line == "ready" { return }
             if line.hasPrefix("missing") { break }
         }

@@ -35,6 +35,19 @@ def missing() -> Optional[str]:
     return None
 
 
+def can_make_hosts() -> Optional[str]:
+    """Why workers cannot get network namespaces of their own here, or
+    None."""
+    if os.geteuid() != 0:
+        return "not root"
+    for tool in ("ip", "unshare"):
+        if shutil.which(tool) is None:
+            return "%s is not installed" % tool
+    probe = subprocess.run(["unshare", "--net", "--uts", "true"],
+                           capture_output=True)
+    return None if probe.returncode == 0 else "unshare --net --uts failed"
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -80,8 +93,14 @@ class CeleryCluster:
     def __init__(self, nodes: Sequence[str] = ("a", "b"),
                  concurrency: int = 2, heartbeat: int = 1,
                  visibility_timeout: float = 5.0, pool: str = "prefork",
-                 extra_args: Sequence[str] = ()) -> None:
+                 extra_args: Sequence[str] = (), hosts: bool = False) -> None:
         self.nodes = list(nodes)
+        # With ``hosts`` (and where the machine allows it), each worker runs
+        # in a network namespace and a UTS namespace of its own: its own
+        # host name (``host-a``) and address, reaching Redis over a veth
+        # pair, so nothing can assume that workers share a host.
+        self.hosts = hosts and can_make_hosts() is None
+        self.netns: Dict[str, str] = {}
         self.concurrency = concurrency
         self.heartbeat = heartbeat
         self.visibility_timeout = visibility_timeout
@@ -100,13 +119,24 @@ class CeleryCluster:
         return "redis://127.0.0.1:%d/0" % self.port
 
     def node(self, name: str) -> str:
-        return "%s@%s" % (name, self.host)
+        return "%s@%s" % (name, self.host_of(name))
 
-    def env(self) -> Dict[str, str]:
+    def host_of(self, name: str) -> str:
+        """The host name worker ``name`` runs on."""
+        return "host-%s" % name if self.hosts else self.host
+
+    def _subnet(self, name: str) -> str:
+        """``10.231.X`` of worker ``name``'s veth pair (/30: .1 here, .2 there)."""
+        return "10.231.%d" % ((os.getpid() % 60) * 4 + self.nodes.index(name))
+
+    def env(self, name: Optional[str] = None) -> Dict[str, str]:
         env = dict(os.environ)
         env.pop("POOLTOP_SOCKET", None)
         env["PYTHONPATH"] = PYTHON_DIR
         env["POOLTOP_BROKER"] = self.broker
+        if name is not None and self.hosts:
+            env["POOLTOP_BROKER"] = "redis://%s.1:%d/0" % (self._subnet(name),
+                                                          self.port)
         env["POOLTOP_QUEUE"] = QUEUE
         env["POOLTOP_VISIBILITY_TIMEOUT"] = str(self.visibility_timeout)
         return env
@@ -125,6 +155,9 @@ class CeleryCluster:
         self.stop()
 
     def start(self, timeout: float = 60.0) -> None:
+        if self.hosts:
+            for name in self.nodes:
+                self.make_host(name)
         self.start_redis()
         for name in self.nodes:
             self.start_worker(name)
@@ -135,7 +168,10 @@ class CeleryCluster:
         self.port = port or free_port()
         log = open(os.path.join(self.dir, "redis.log"), "wb")
         self.redis = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
+            ["redis-server", "--port", str(self.port), "--bind",
+             " ".join(["127.0.0.1"] + ["%s.1" % self._subnet(n)
+                                       for n in self.netns]),
+             "--protected-mode", "no",
              "--save", "", "--appendonly", "no", "--dir", self.dir],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True)
@@ -157,9 +193,37 @@ class CeleryCluster:
                 "--without-mingle", "--without-gossip", "-l", "info"
                 ] + self.extra_args
 
+    def make_host(self, name: str) -> None:
+        """A network namespace for worker ``name``, joined to this one by a
+        veth pair (``10.231.X.1`` here, ``.2`` there)."""
+        tag = "%d%s" % (os.getpid() % 10000, name)
+        ns, here, there = "pooltop%s" % tag, "pth%s" % tag, "ptn%s" % tag
+        net = self._subnet(name)
+        for command in (["ip", "netns", "add", ns],
+                        ["ip", "link", "add", here, "type", "veth", "peer",
+                         "name", there],
+                        ["ip", "link", "set", there, "netns", ns],
+                        ["ip", "addr", "add", net + ".1/30", "dev", here],
+                        ["ip", "link", "set", here, "up"],
+                        ["ip", "netns", "exec", ns, "ip", "addr", "add",
+                         net + ".2/30", "dev", there],
+                        ["ip", "netns", "exec", ns, "ip", "link", "set",
+                         there, "up"],
+                        ["ip", "netns", "exec", ns, "ip", "link", "set",
+                         "lo", "up"]):
+            subprocess.run(command, check=True, capture_output=True)
+            self.netns[name] = ns
+        progress("host-%s: network namespace %s at %s.2" % (name, ns, net))
+
     def start_worker(self, name: str) -> subprocess.Popen:
         log = open(os.path.join(self.dir, "%s.log" % name), "ab")
-        proc = subprocess.Popen(self.worker_cmd(name), env=self.env(),
+        command = self.worker_cmd(name)
+        if name in self.netns:
+            # Its own network and host name; exec keeps one pid for it all.
+            command = ["ip", "netns", "exec", self.netns[name], "unshare",
+                       "--uts", "sh", "-c", 'hostname "$0" && exec "$@"',
+                       self.host_of(name)] + command
+        proc = subprocess.Popen(command, env=self.env(name),
                                 cwd=self.dir, stdout=log,
                                 stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL,
@@ -256,6 +320,10 @@ class CeleryCluster:
         if self.redis is not None:
             _stop_group(self.redis, 5)
             self.redis = None
+        for ns in self.netns.values():
+            # Deleting the namespace deletes its end of the pair, and so both.
+            subprocess.run(["ip", "netns", "del", ns], capture_output=True)
+        self.netns.clear()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -273,10 +341,13 @@ def pool_processes(broker: str) -> int:
 
 
 def serve(argv: Sequence[str]) -> int:
-    """``python3 celery_cluster.py serve [-c N]``: a cluster for another
+    """``python3 celery_cluster.py serve [-c N] [--one-host]``: a cluster
+    (each worker on a host of its own, in network namespaces, where the
+    machine allows it) for another
     test suite (pooltop's Swift end-to-end tests), driven over stdin/stdout.
 
-    Prints ``broker URL`` and ``ready`` once both workers answer; then
+    Prints ``broker URL``, ``hosts NAME…`` and ``ready`` once both workers
+    answer; then
     answers each stdin line: ``stats`` -> ``processes N`` (from ``inspect
     stats``), ``kill NAME`` -> ``killed PID`` (SIGKILL to a pool process of
     NAME that runs a task).  Stops everything it started at end of input.
@@ -292,10 +363,17 @@ def serve(argv: Sequence[str]) -> int:
     if reason:
         print("missing %s" % reason, flush=True)
         return 3
-    cluster = CeleryCluster(nodes=("a", "b"), concurrency=concurrency)
+    hosts = "--one-host" not in argv
+    cluster = CeleryCluster(nodes=("a", "b"), concurrency=concurrency,
+                            hosts=hosts)
+    if hosts and not cluster.hosts:
+        progress("workers share this host: %s" % can_make_hosts())
     try:
         cluster.start()
         print("broker %s" % cluster.broker, flush=True)
+        print("hosts %s" % " ".join(sorted({cluster.host_of(n)
+                                             for n in cluster.nodes})),
+              flush=True)
         print("ready", flush=True)
         for line in sys.stdin:
             words = line.split()
