@@ -194,7 +194,9 @@ public final class CelerySession: PoolSource {
             cache = (now, fresh)
             return fresh
         }
-        let slots = model.workers.map { worker -> SlotState in
+        // A process that left (a shrink, a worker gone offline) leaves the slots; one that died
+        // under a task stays as lost until a new process takes its place.
+        let slots = model.workers.filter { !$0.gone || $0.lost }.map { worker -> SlotState in
             let phase: SlotPhase = worker.lost ? .crashed : worker.gone ? .empty : worker.task == nil ? .idle : .busy
             let task = worker.task.flatMap { model.tasks[$0] }
             return SlotState(phase: phase, requestID: task?.request ?? 0, taskIndex: task?.index ?? 0,
