@@ -96,15 +96,25 @@ def run_program(name: str, *args: str, socket_path: Optional[str],
                 timeout: float = 20.0,
                 python: str = sys.executable) -> subprocess.CompletedProcess:
     """Run tests/programs/<name> under the probe; kill it on timeout."""
+    return run_probe([os.path.join(PROGRAMS, name)] + list(args),
+                     socket_path=socket_path, timeout=timeout, python=python)
+
+
+def run_probe(args: List[str], socket_path: Optional[str],
+              timeout: float = 20.0, python: str = sys.executable,
+              cwd: Optional[str] = None) -> subprocess.CompletedProcess:
+    """``python -m pooltop_probe ARGS`` (a script, ``-c CODE`` or
+    ``-m MODULE`` and their arguments); kill it on timeout."""
     env = dict(os.environ)
     env.pop("POOLTOP_SOCKET", None)
     if socket_path is not None:
         env["POOLTOP_SOCKET"] = socket_path
     env["PYTHONPATH"] = PYTHON_DIR
-    cmd = [python, "-m", "pooltop_probe", os.path.join(PROGRAMS, name)]
-    cmd += list(args)
+    cmd = [python, "-m", "pooltop_probe"] + list(args)
+    name = " ".join(args)[:60]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            cwd=cwd)
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
