@@ -38,6 +38,7 @@ class PoolInfo:
         self.lock = _thread.allocate_lock()
         self.cond = threading.Condition(self.lock)
         self.waiting = 0
+        self.target = 0           # ThreadPool: threads wanted after a grow
         self.queue: Any = None
         self.seq = itertools.count()
         self.ref = weakref.ref(owner) if owner is not None else None
@@ -241,10 +242,13 @@ def shutdown(self: Any, *args: Any, **kwargs: Any) -> Any:
 
 def resize(cmd: Dict[str, Any]) -> None:
     """Handle ``{"c": "resize", "pool": id, "workers": n}``."""
+    from . import _mppool
     pool_id = cmd.get("pool")
     n = cmd.get("workers")
-    info = _pools.get(pool_id) if isinstance(pool_id, str) else None
-    if info is None:
+    known = isinstance(pool_id, str)
+    info = _pools.get(pool_id) if known else None
+    mp_info = _mppool.thread_pools.get(pool_id) if known else None
+    if info is None and mp_info is None:
         from . import _procs
         reason = _procs.resize_refusal(pool_id)
         W.event("refused", c="resize", pool=pool_id, workers=n,
@@ -253,6 +257,9 @@ def resize(cmd: Dict[str, Any]) -> None:
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 4096:
         W.event("refused", c="resize", pool=pool_id, workers=n,
                 reason="workers must be an integer from 1 to 4096")
+        return
+    if mp_info is not None:
+        _mppool.resize(mp_info, n)
         return
     ex = info.ref() if info.ref is not None else None
     if ex is None:

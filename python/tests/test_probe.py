@@ -368,6 +368,46 @@ class ProbeTest(unittest.TestCase):
         self.assertEqual(r.stdout.strip(), "peak 12")
         self.assertEqual(len(self.c.of("wstart")), 12)
 
+    def resize_on_pool(self, workers: int) -> None:
+        def on_event(c: Collector, ev: Dict[str, Any]) -> None:
+            if ev["e"] == "pool":
+                c.send(ev["pid"], {"c": "resize", "pool": ev["pool"],
+                                   "workers": workers})
+        self.c.on_event = on_event
+
+    def test_resize_thread_pool_shrinks(self) -> None:
+        for kind, name in (("threadpool", "ThreadPool"),
+                           ("dummy", "multiprocessing.dummy.Pool")):
+            with self.subTest(kind=kind):
+                self.c.close()
+                self.c = Collector()
+                self.resize_on_pool(2)
+                r = self.run_ok("resize_threadpool.py", kind, "8")
+                # eight threads, at most two of them ever run a task
+                self.assertEqual(r.stdout.strip(), "peak 2 threads 8")
+                ok = self.c.of("resized")
+                self.assertEqual(len(ok), 1, self.c.of("refused"))
+                self.assertEqual((ok[0]["workers"], ok[0]["was"],
+                                  ok[0]["threads"]), (2, 8, 8))
+                self.check_pool(name, 8, None, False)
+                self.assertEqual(len(self.c.of("wexit")), 8)
+
+    def test_resize_thread_pool_grows(self) -> None:
+        for kind, name in (("threadpool", "ThreadPool"),
+                           ("dummy", "multiprocessing.dummy.Pool")):
+            with self.subTest(kind=kind):
+                self.c.close()
+                self.c = Collector()
+                self.resize_on_pool(12)
+                r = self.run_ok("resize_threadpool.py", kind, "4")
+                self.assertEqual(r.stdout.strip(), "peak 12 threads 12")
+                ok = self.c.of("resized")
+                self.assertEqual(len(ok), 1, self.c.of("refused"))
+                self.assertEqual((ok[0]["workers"], ok[0]["was"]), (12, 4))
+                self.check_pool(name, 4, None, False)
+                self.assertEqual(len(self.c.of("wstart")), 12)
+                self.assertEqual(len(self.c.of("wexit")), 12)
+
     def test_resize_refused_for_process_pool(self) -> None:
         def on_event(c: Collector, ev: Dict[str, Any]) -> None:
             if ev["e"] == "pool":
