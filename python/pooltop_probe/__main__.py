@@ -16,6 +16,15 @@ USAGE = ("usage: python3 -m pooltop_probe (script.py | -c CODE | -m MODULE) "
          "[args...]\n")
 
 
+def _set_path0(entry: str) -> None:
+    """Put ``entry`` where python puts the program's folder: in place of
+    the current folder ``-m pooltop_probe`` put first.  With ``-P`` /
+    ``PYTHONSAFEPATH`` (3.11+) python adds no such entry, and neither do
+    we (``sys.path[0]`` is then a standard library folder)."""
+    if not getattr(sys.flags, "safe_path", False):
+        sys.path[0] = entry
+
+
 def _fresh_main() -> types.ModuleType:
     """A new, empty ``__main__`` module in ``sys.modules`` (as the
     interpreter makes one at start-up); it stays there until exit."""
@@ -31,7 +40,7 @@ def run_code(code: str, args: List[str]) -> None:
     ``__file__`` and ``__spec__ is None`` (so spawn children do not run
     it again, exactly as with ``python3 -c``)."""
     sys.argv = ["-c"] + args
-    sys.path[0] = ""
+    _set_path0("")
     main = _fresh_main()
     main.__loader__ = importlib.machinery.BuiltinImporter
     pooltop_probe.install()
@@ -58,7 +67,7 @@ def run_script(script: str, args: List[str]) -> None:
         sys.stderr.write("pooltop_probe: no such script: %s\n" % script)
         sys.exit(2)
     sys.argv = [script] + args
-    sys.path[0] = os.path.dirname(os.path.abspath(script))
+    _set_path0(os.path.dirname(os.path.abspath(script)))
     pooltop_probe.install()
     runpy.run_path(script, run_name="__main__")
 
