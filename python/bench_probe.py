@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Dict, List
+from typing import Any, Dict, List, Optional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TASKS = 2500
@@ -154,50 +154,65 @@ def pyenv_pythons() -> List[str]:
     return [exe for _, exe in sorted(found)]
 
 
+def reader_name(tick_ms: float) -> str:
+    return "drains every %g ms" % tick_ms if tick_ms else "blocks in recv"
+
+
 def bench(kind: str, pythons: List[str], rounds: int,
-          tick_ms: float) -> None:
+          ticks: List[float]) -> None:
     """Interleaved rounds: in each round every interpreter runs the
-    program once without and once with the probe (alternating which goes
-    first), so slow phases of a shared machine hit all columns alike."""
+    program once without the probe and once with it per reader (the order
+    reversed every other round), so slow phases of a shared machine hit
+    all columns alike."""
     versions = [version_of(p) for p in pythons]
-    drain = Drain(tick_ms)
+    drains = [Drain(t) for t in ticks]
     plain: Dict[str, List[float]] = {p: [] for p in pythons}
-    probed: Dict[str, List[float]] = {p: [] for p in pythons}
-    lines: Dict[str, int] = {p: 0 for p in pythons}
+    probed: Dict[Any, List[float]] = {}
+    lines: Dict[Any, int] = {}
+    for p in pythons:
+        for d in drains:
+            probed[p, d] = []
+            lines[p, d] = 0
     for r in range(rounds):
         for p in pythons:
-            for with_probe in ((False, True) if r % 2 == 0
-                               else (True, False)):
-                if with_probe:
-                    before = drain.lines
-                    probed[p].append(run_once(p, kind, drain))
-                    time.sleep(0.05)   # the reader counts the last lines
-                    lines[p] += drain.lines - before
-                else:
+            order: List[Optional[Drain]] = [None, *drains]
+            for d in (order if r % 2 == 0 else order[::-1]):
+                if d is None:
                     plain[p].append(run_once(p, kind, None))
-    drain.close()
+                    continue
+                before = d.lines
+                probed[p, d].append(run_once(p, kind, d))
+                time.sleep(0.05)   # the reader counts the last lines
+                lines[p, d] += d.lines - before
+    for d in drains:
+        d.close()
     if kind == "lock":
         print("lock: %d acquire/release pairs of one threading.Lock, "
               "%d rounds interleaved, medians" % (LOCK_PAIRS, rounds))
-        print("| Python | without probe | with probe (one event per pair) |")
-        print("|---|---|---|")
+        print("| Python | reader | without probe | with probe "
+              "(one event per pair) |")
+        print("|---|---|---|---|")
         for p, v in zip(pythons, versions):
-            a, b = statistics.median(plain[p]), statistics.median(probed[p])
-            print("| %s | %.3f us per pair | %.3f us per pair |"
-                  % (v, a * 1e3 / LOCK_PAIRS, b * 1e3 / LOCK_PAIRS))
+            a = statistics.median(plain[p])
+            for d in drains:
+                b = statistics.median(probed[p, d])
+                print("| %s | %s | %.3f us per pair | %.3f us per pair |"
+                      % (v, reader_name(d.tick * 1000), a * 1e3 / LOCK_PAIRS,
+                         b * 1e3 / LOCK_PAIRS))
         return
     print("%s: %d tasks of 1 ms, ThreadPoolExecutor(max_workers=%d), "
-          "%d rounds interleaved, medians; reader %s"
-          % (kind, TASKS, WORKERS, rounds,
-             "drains every %g ms" % tick_ms if tick_ms
-             else "blocks in recv (woken per write)"))
-    print("| Python | without probe | with probe | overhead | "
+          "%d rounds interleaved, medians"
+          % (kind, TASKS, WORKERS, rounds))
+    print("| Python | reader | without probe | with probe | overhead | "
           "lines per run |")
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|")
     for p, v in zip(pythons, versions):
-        a, b = statistics.median(plain[p]), statistics.median(probed[p])
-        print("| %s | %.1f ms | %.1f ms | %+.1f %% | %d |"
-              % (v, a, b, (b / a - 1) * 100, lines[p] // rounds))
+        a = statistics.median(plain[p])
+        for d in drains:
+            b = statistics.median(probed[p, d])
+            print("| %s | %s | %.1f ms | %.1f ms | %+.1f %% | %d |"
+                  % (v, reader_name(d.tick * 1000), a, b, (b / a - 1) * 100,
+                     lines[p, d] // rounds))
     sys.stdout.flush()
 
 
@@ -211,9 +226,10 @@ def main() -> None:
                    "one running this script)")
     p.add_argument("--pyenv", action="store_true",
                    help="measure every CPython 3.9 - 3.13 under pyenv root")
-    p.add_argument("--reader-tick-ms", type=float, default=0.0,
-                   help="0: reader blocks in recv (default); N: reader "
-                   "drains every N ms")
+    p.add_argument("--reader-tick-ms", default="0",
+                   help="comma-separated readers to measure, each in the "
+                   "same rounds: 0 = blocks in recv, woken per write (the "
+                   "default, as pooltop reads); N = drains every N ms")
     p.add_argument("--workload", choices=["sleep", "cpu", "lock"],
                    help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -227,7 +243,8 @@ def main() -> None:
         pythons = [sys.executable]
     kinds = ["sleep", "cpu", "lock"] if args.work == "all" else [args.work]
     for kind in kinds:
-        bench(kind, pythons, args.rounds, args.reader_tick_ms)
+        bench(kind, pythons, args.rounds,
+              [float(t) for t in args.reader_tick_ms.split(",")])
 
 
 if __name__ == "__main__":
