@@ -18,6 +18,7 @@ _wid_b: Dict[int, bytes] = {}
 _S = W.S
 _mono = W.mono
 _write = W.write
+_write_held = W.write_held
 _jsb_cache = W._jsb_cache
 _site_b = W._site_b
 _get_ident = _thread.get_ident
@@ -171,20 +172,20 @@ class TracedItem(cft._WorkItem):
                 return
             n = future._pt_n
             w = _wid_b.get(_get_ident()) or _worker_b()
-            _write(info.b_start % (_mono(), n, w, info.queue.qsize()))
+            _write_held(info.b_start % (_mono(), n, w, info.queue.qsize()))
             try:
                 result = self.fn(*self.args, **self.kwargs)
             except BaseException as exc:
                 t = _mono()
                 name = type(exc).__name__
-                _write(info.b_exc % (t, n, w, _jsb_cache.get(name)
-                                     or W.jsb(name)))
+                _write_held(info.b_exc % (t, n, w, _jsb_cache.get(name)
+                                          or W.jsb(name)))
                 future.set_exception(exc)
                 # Break a reference cycle with the exception 'exc'
                 self = future = None  # type: ignore
             else:
                 t = _mono()
-                _write(info.b_ok % (t, n, w))
+                _write_held(info.b_ok % (t, n, w))
                 future.set_result(result)
         finally:
             lock.acquire()

@@ -137,6 +137,37 @@ def write(data: bytes) -> None:
         _gone()  # pooltop went away: stay quiet from now on
 
 
+# Worker threads send ``start``/``finish`` without releasing the GIL: a
+# ``send(MSG_DONTWAIT)`` called through ``ctypes.PyDLL`` (which keeps the GIL)
+# is one short system call that never sleeps.  Releasing the GIL there (as
+# ``os.write`` does) hands it to another thread in the middle of a task's
+# start or end, and the worker then waits to get it back before its task
+# can run or its result be set; on 3.9/3.10 that doubled the overhead.
+# When the line does not fit (the reader is behind) or anything else goes
+# wrong, :func:`write` sends it the ordinary way, blocking without the GIL.
+try:
+    import ctypes
+    # Arguments are passed without argtypes (cheaper per call): libffi
+    # widens the int arguments to the registers' width on x86-64 and arm64.
+    _libc_send: Any = ctypes.PyDLL(None).send
+    _libc_send.restype = ctypes.c_ssize_t
+except Exception:          # no ctypes, no libc symbol: os.write only
+    _libc_send = None
+_SEND_FLAGS = socket.MSG_DONTWAIT | getattr(socket, "MSG_NOSIGNAL", 0)
+
+
+def write_held(data: bytes) -> None:
+    """:func:`write`, but the GIL is kept when the line fits at once."""
+    fd = S.fd
+    if fd >= 0 and _libc_send is not None:
+        n = _libc_send(fd, data, len(data), _SEND_FLAGS)
+        if n == len(data):
+            return
+        if n > 0:           # not for a line this short; finish it below
+            data = data[n:]
+    write(data)
+
+
 def _gone() -> None:
     S.fd = -1
     S.sock = None

@@ -32,6 +32,7 @@ class Collector:
                                          None]] = None
         self.lock = threading.Lock()
         self.stop = False
+        self.pause_until = 0.0     # time.monotonic() until which not to read
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
@@ -41,6 +42,9 @@ class Collector:
         bufs: Dict[socket.socket, bytes] = {}
         ids: Dict[socket.socket, int] = {}
         while not self.stop:
+            if time.monotonic() < self.pause_until:
+                time.sleep(0.01)   # a reader that is behind: writers block
+                continue
             for key, _ in sel.select(0.05):
                 if key.data is None:
                     conn, _ = self.server.accept()

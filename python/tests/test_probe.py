@@ -291,6 +291,19 @@ class ProbeTest(unittest.TestCase):
         self.assertEqual(r.stdout, "['-c', 'x']\n")
         self.assertIn("ZeroDivisionError", r.stderr)
 
+    def test_reader_behind_loses_and_mixes_nothing(self) -> None:
+        # The reader stops for a second: the socket buffer fills, the
+        # worker threads' non-blocking sends find it full and fall back to
+        # the blocking write; every line still arrives whole, once.
+        import time
+        self.c.pause_until = time.monotonic() + 1.0
+        r = self.run_ok("flood.py")
+        self.assertEqual(r.stdout.strip(), "ok %d" % sum(range(3000)))
+        time.sleep(0.3)
+        self.check_pool("ThreadPoolExecutor", 8, None, False)
+        self.assertEqual(len(self.c.of("submit")), 3000)
+        self.assertEqual(len(self.c.of("finish")), 3000)
+
     # -- faults --------------------------------------------------------------
 
     def test_sigkill_in_process_pool_executor(self) -> None:
