@@ -188,8 +188,10 @@ class TracedWorker:
         qs.current = task
         if qs.fd >= 0:
             os.pwrite(qs.fd, task.encode().ljust(64), 0)
-        W.send('{"e":"start","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-               '"w":"%s"}\n' % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
+        line = ('{"e":"start","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+                '"w":"%s"}\n' % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
+        # thread workers keep the GIL for it, as ThreadPoolExecutor's do
+        (W.write_held if self.thread else W.write)(line.encode())
 
     def finished(self, qs: _Queues, item: Any) -> None:
         if self.kind == "ppe":
@@ -212,14 +214,15 @@ class TracedWorker:
             # reported as died/lost (only "broken" if its result is lost)
             os.pwrite(qs.fd, b" " * 64, 0)
         if ok:
-            W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-                   '"w":"%s","outcome":"ok"}\n'
-                   % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
+            line = ('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+                    '"w":"%s","outcome":"ok"}\n'
+                    % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
         else:
-            W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-                   '"w":"%s","outcome":"exc","exc":%s}\n'
-                   % (W.mono(), W.S.pid, self.pool_id, task, qs.w,
-                      W.js(type(exc).__name__)))
+            line = ('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+                    '"w":"%s","outcome":"exc","exc":%s}\n'
+                    % (W.mono(), W.S.pid, self.pool_id, task, qs.w,
+                       W.js(type(exc).__name__)))
+        (W.write_held if self.thread else W.write)(line.encode())
 
 
 def tag_process(p: Any, pool_id: str, kind: str, sdir: str) -> None:
