@@ -29,6 +29,7 @@ class _State:
 
     path: Optional[str] = None
     sock: Optional[socket.socket] = None
+    dead: Optional[socket.socket] = None   # see _gone()
     pid: int = 0
     fd: int = -1
     pending_connect: bool = False
@@ -170,6 +171,10 @@ def write_held(data: bytes) -> None:
 
 def _gone() -> None:
     S.fd = -1
+    # The socket object is kept (not closed): another thread may have read
+    # ``S.fd`` just before and be about to write to it; had the number been
+    # closed and reused by a file of the program, that line would land there.
+    S.dead = S.sock
     S.sock = None
 
 

@@ -33,6 +33,7 @@ class Collector:
         self.lock = threading.Lock()
         self.stop = False
         self.pause_until = 0.0     # time.monotonic() until which not to read
+        self.leave_after = 1 << 62   # close every connection after N events
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
@@ -69,6 +70,11 @@ class Collector:
                         self.bad_lines.append(raw)
                         continue
                     ev["_conn"] = ids[conn]
+                    if len(self.events) >= self.leave_after:
+                        sel.unregister(conn)   # pooltop goes away
+                        conn.close()
+                        bufs[conn] = b""
+                        break
                     with self.lock:
                         if ev.get("e") == "hello":
                             self.conns[ev["pid"]] = conn

@@ -304,6 +304,12 @@ class ProbeTest(unittest.TestCase):
         self.assertEqual(len(self.c.of("submit")), 3000)
         self.assertEqual(len(self.c.of("finish")), 3000)
 
+    def test_pooltop_going_away_leaves_the_program_alone(self) -> None:
+        self.c.leave_after = 500
+        r = self.run_ok("flood.py")
+        self.assertEqual(r.stdout.strip(), "ok %d" % sum(range(3000)))
+        self.assertEqual(len(self.c.events), 500)
+
     # -- faults --------------------------------------------------------------
 
     def test_sigkill_in_process_pool_executor(self) -> None:
