@@ -1,8 +1,9 @@
 """Overhead of pooltop_probe: 2,500 tasks of 1 ms through a
 ThreadPoolExecutor(max_workers=8), the same script with and without the
-probe, interleaved, several rounds, medians.
+probe, interleaved, many rounds, medians, one table row per Python.
 
-    python3 python/bench_probe.py [--rounds 9] [--work sleep|cpu|both]
+    python3 python/bench_probe.py [--rounds 21] [--work sleep|cpu|lock|all]
+                                  [--pyenv] [--python PATH ...]
 
 With the probe, events go to a real listening Unix socket whose reader
 (a thread of this bench process, not of the measured program) drains and
@@ -20,7 +21,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import List
+from typing import Any, Dict, List, Optional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TASKS = 2500
@@ -116,10 +117,10 @@ class Drain:
             self.lines += data.count(b"\n")
 
 
-def run_once(kind: str, drain: "Drain | None") -> float:
+def run_once(python: str, kind: str, drain: "Drain | None") -> float:
     env = dict(os.environ, PYTHONPATH=HERE)
     env.pop("POOLTOP_SOCKET", None)
-    cmd = [sys.executable]
+    cmd = [python]
     if drain is not None:
         env["POOLTOP_SOCKET"] = drain.path
         cmd += ["-m", "pooltop_probe"]
@@ -129,58 +130,121 @@ def run_once(kind: str, drain: "Drain | None") -> float:
     return int(out.split()[-1]) / 1e6
 
 
-def bench(kind: str, rounds: int, tick_ms: float) -> None:
-    drain = Drain(tick_ms)
-    plain: List[float] = []
-    probed: List[float] = []
+def version_of(python: str) -> str:
+    return subprocess.run(
+        [python, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
+        check=True, capture_output=True, text=True).stdout.strip()
+
+
+def pyenv_pythons() -> List[str]:
+    """CPython 3.9 - 3.13 under ``pyenv root``, oldest first."""
+    try:
+        root = subprocess.run(["pyenv", "root"], check=True,
+                              capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    found = []
+    for name in os.listdir(os.path.join(root, "versions")):
+        parts = name.split(".")
+        if (len(parts) == 3 and all(p.isdigit() for p in parts)
+                and (3, 9) <= (int(parts[0]), int(parts[1])) <= (3, 13)):
+            exe = os.path.join(root, "versions", name, "bin", "python3")
+            if os.path.exists(exe):
+                found.append((tuple(int(p) for p in parts), exe))
+    return [exe for _, exe in sorted(found)]
+
+
+def reader_name(tick_ms: float) -> str:
+    return "drains every %g ms" % tick_ms if tick_ms else "blocks in recv"
+
+
+def bench(kind: str, pythons: List[str], rounds: int,
+          ticks: List[float]) -> None:
+    """Interleaved rounds: in each round every interpreter runs the
+    program once without the probe and once with it per reader (the order
+    reversed every other round), so slow phases of a shared machine hit
+    all columns alike."""
+    versions = [version_of(p) for p in pythons]
+    drains = [Drain(t) for t in ticks]
+    plain: Dict[str, List[float]] = {p: [] for p in pythons}
+    probed: Dict[Any, List[float]] = {}
+    lines: Dict[Any, int] = {}
+    for p in pythons:
+        for d in drains:
+            probed[p, d] = []
+            lines[p, d] = 0
     for r in range(rounds):
-        order = [None, drain] if r % 2 == 0 else [drain, None]
-        for d in order:
-            (plain if d is None else probed).append(run_once(kind, d))
-    drain.close()
-    a, b = statistics.median(plain), statistics.median(probed)
+        for p in pythons:
+            order: List[Optional[Drain]] = [None, *drains]
+            for d in (order if r % 2 == 0 else order[::-1]):
+                if d is None:
+                    plain[p].append(run_once(p, kind, None))
+                    continue
+                before = d.lines
+                probed[p, d].append(run_once(p, kind, d))
+                time.sleep(0.05)   # the reader counts the last lines
+                lines[p, d] += d.lines - before
+    for d in drains:
+        d.close()
     if kind == "lock":
         print("lock: %d acquire/release pairs of one threading.Lock, "
-              "%d rounds interleaved" % (LOCK_PAIRS, rounds))
-        print("  without probe: median %.3f us per pair"
-              % (a * 1e3 / LOCK_PAIRS))
-        print("  with probe:    median %.3f us per pair (one lock event each)"
-              % (b * 1e3 / LOCK_PAIRS))
+              "%d rounds interleaved, medians" % (LOCK_PAIRS, rounds))
+        print("| Python | reader | without probe | with probe "
+              "(one event per pair) |")
+        print("|---|---|---|---|")
+        for p, v in zip(pythons, versions):
+            a = statistics.median(plain[p])
+            for d in drains:
+                b = statistics.median(probed[p, d])
+                print("| %s | %s | %.3f us per pair | %.3f us per pair |"
+                      % (v, reader_name(d.tick * 1000), a * 1e3 / LOCK_PAIRS,
+                         b * 1e3 / LOCK_PAIRS))
         return
     print("%s: %d tasks of 1 ms, ThreadPoolExecutor(max_workers=%d), "
-          "%d rounds interleaved, reader %s"
-          % (kind, TASKS, WORKERS, rounds,
-             "drains every %g ms" % tick_ms if tick_ms
-             else "blocks in recv (woken per write)"))
-    print("  without probe: median %.1f ms  (min %.1f, max %.1f)"
-          % (a, min(plain), max(plain)))
-    print("  with probe:    median %.1f ms  (min %.1f, max %.1f)"
-          % (b, min(probed), max(probed)))
-    print("  overhead: %+.1f %%   events drained: %d (%d per run)"
-          % ((b / a - 1) * 100, drain.lines, drain.lines // rounds))
+          "%d rounds interleaved, medians"
+          % (kind, TASKS, WORKERS, rounds))
+    print("| Python | reader | without probe | with probe | overhead | "
+          "lines per run |")
+    print("|---|---|---|---|---|---|")
+    for p, v in zip(pythons, versions):
+        a = statistics.median(plain[p])
+        for d in drains:
+            b = statistics.median(probed[p, d])
+            print("| %s | %s | %.1f ms | %.1f ms | %+.1f %% | %d |"
+                  % (v, reader_name(d.tick * 1000), a, b, (b / a - 1) * 100,
+                     lines[p, d] // rounds))
+    sys.stdout.flush()
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--rounds", type=int, default=9)
-    p.add_argument("--work", choices=["sleep", "cpu", "lock", "both"],
-                   default="both")
-    p.add_argument("--reader-tick-ms", type=float, default=None,
-                   help="0: reader blocks in recv; N: reader drains every "
-                   "N ms (default 0)")
+    p.add_argument("--rounds", type=int, default=21)
+    p.add_argument("--work", choices=["sleep", "cpu", "lock", "all"],
+                   default="sleep")
+    p.add_argument("--python", action="append", default=[],
+                   help="interpreter to measure (repeatable; default: the "
+                   "one running this script)")
+    p.add_argument("--pyenv", action="store_true",
+                   help="measure every CPython 3.9 - 3.13 under pyenv root")
+    p.add_argument("--reader-tick-ms", default="0",
+                   help="comma-separated readers to measure, each in the "
+                   "same rounds: 0 = blocks in recv, woken per write (the "
+                   "default, as pooltop reads); N = drains every N ms")
     p.add_argument("--workload", choices=["sleep", "cpu", "lock"],
                    help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.workload:
         workload(args.workload)
         return
-    print("python %s" % sys.version.split()[0])
-    ticks = ([0.0] if args.reader_tick_ms is None
-             else [args.reader_tick_ms])
-    kinds = ["sleep", "cpu", "lock"] if args.work == "both" else [args.work]
+    pythons = list(args.python)
+    if args.pyenv:
+        pythons += pyenv_pythons()
+    if not pythons:
+        pythons = [sys.executable]
+    kinds = ["sleep", "cpu", "lock"] if args.work == "all" else [args.work]
     for kind in kinds:
-        for tick in ticks:
-            bench(kind, args.rounds, tick)
+        bench(kind, pythons, args.rounds,
+              [float(t) for t in args.reader_tick_ms.split(",")])
 
 
 if __name__ == "__main__":

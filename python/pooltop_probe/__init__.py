@@ -54,6 +54,6 @@ def install(role: str = "main") -> bool:
     _wire.S.hooks = hooks
     _wire.send(_wire.hello())
     _wire.setup_fork_hook()
-    os.register_at_fork(after_in_child=_threads._wids.clear)
+    os.register_at_fork(after_in_child=_threads.forget_all_workers)
     _installed = True
     return True

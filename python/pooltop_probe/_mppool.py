@@ -1,6 +1,7 @@
 """multiprocessing.Pool, multiprocessing.pool.ThreadPool and
 multiprocessing.dummy.Pool."""
 import threading
+import weakref
 from multiprocessing import pool as mpp
 from typing import Any, Dict, List, Optional
 
@@ -11,6 +12,9 @@ from . import _wire as W
 _ORIG: Dict[str, Any] = {}
 _tls = threading.local()
 _by_list: Dict[int, "_threads.PoolInfo"] = {}
+# ThreadPool / multiprocessing.dummy.Pool by pool id, for resize
+thread_pools: "weakref.WeakValueDictionary[str, _threads.PoolInfo]" = (
+    weakref.WeakValueDictionary())
 
 
 def _kind(self: Any) -> str:
@@ -36,6 +40,9 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     info = _by_list.get(id(getattr(self, "_pool", None)))
     if info is not None:
         self._pooltop = info
+        if info.kind != "multiprocessing.Pool":
+            info.ref = weakref.ref(self)
+            thread_pools[info.id] = info
 
 
 def _repopulate(ctx: Any, Process: Any, processes: int, pool: List[Any],
@@ -57,7 +64,8 @@ def _repopulate(ctx: Any, Process: Any, processes: int, pool: List[Any],
     thread = info.kind != "multiprocessing.Pool"
     sdir = None if thread else _procs.state_dir()
     with _procs._swap_lock:
-        mpp.worker = _procs.TracedWorker(info.id, "mp", sdir, thread)
+        mpp.worker = _procs.TracedWorker(info.id, "mp", sdir, thread,
+                                         info if thread else None)
         try:
             result = _ORIG["repop"](ctx, Process, processes, pool,
                                     *args, **kwargs)
@@ -67,6 +75,56 @@ def _repopulate(ctx: Any, Process: Any, processes: int, pool: List[Any],
         for p in pool:
             _procs.tag_process(p, info.id, "mp", sdir)
     return result
+
+
+def _maintain(ctx: Any, Process: Any, processes: int, pool: List[Any],
+              *args: Any, **kwargs: Any) -> Any:
+    """``Pool._maintain_pool`` (run by the pool's own worker-handler
+    thread): a ThreadPool grown by ``resize`` is kept at its new size, and
+    the new threads are started here, by the thread that starts the pool's
+    replacement workers, before it tells the task handler to send the end
+    sentinels (so a pool closing at that moment sends one to each)."""
+    info = _by_list.get(id(pool))
+    target = info.target if info is not None else 0
+    if target <= processes:
+        return _ORIG["maintain"](ctx, Process, processes, pool,
+                                 *args, **kwargs)
+    _ORIG["maintain"](ctx, Process, target, pool, *args, **kwargs)
+    if len(pool) < target:
+        mpp.Pool._repopulate_pool_static(ctx, Process, target, pool,
+                                         *args, **kwargs)
+    return None
+
+
+def resize(info: "_threads.PoolInfo", n: int) -> None:
+    """``resize`` of a ThreadPool / multiprocessing.dummy.Pool.
+
+    Shrinking lowers the gate's cap at once: at most ``n`` workers take
+    tasks from then on (tasks already running finish first; surplus
+    threads wait at the gate without a task).  Growing raises the cap and,
+    beyond the threads there are, asks the pool's worker-handler thread to
+    start more (it wakes on the pool's own change notifier, as for
+    ``close()``)."""
+    pool = info.ref() if info.ref is not None else None
+    if pool is None:
+        W.event("refused", c="resize", pool=info.id, workers=n,
+                reason="pool is gone")
+        return
+    if pool._state != mpp.RUN:
+        W.event("refused", c="resize", pool=info.id, workers=n,
+                reason="pool is closed")
+        return
+    with info.cond:
+        old = info.cap
+        info.cap = n
+        info.cond.notify_all()
+    threads = len(pool._pool)
+    if n > threads:
+        info.target = n
+        pool._processes = n
+        pool._change_notifier.put(None)
+    W.event("resized", c="resize", pool=info.id, workers=n, was=old,
+            threads=threads)
 
 
 def _site_and_pool(self: Any) -> Optional["_threads.PoolInfo"]:
@@ -128,17 +186,20 @@ def _terminate_pool(cls: Any, taskqueue: Any, inqueue: Any, outqueue: Any,
 def install(hooks: List[str]) -> None:
     P = mpp.Pool
     _ORIG.update(init=P.__init__, repop=P._repopulate_pool_static,
+                 maintain=P._maintain_pool,
                  worker=mpp.worker, guarded=P._guarded_task_generation,
                  apply_async=P.apply_async,
                  terminate=P.__dict__["_terminate_pool"].__func__)
     mpp._pooltop_orig = mpp.worker
     P.__init__ = _init
     P._repopulate_pool_static = staticmethod(_repopulate)
+    P._maintain_pool = staticmethod(_maintain)
     P._guarded_task_generation = _guarded
     P.apply_async = _apply_async
     P._terminate_pool = classmethod(_terminate_pool)
     hooks += ["multiprocessing.pool.Pool.__init__",
               "multiprocessing.pool.Pool._repopulate_pool_static",
+              "multiprocessing.pool.Pool._maintain_pool",
               "multiprocessing.pool.worker",
               "multiprocessing.pool.Pool._guarded_task_generation",
               "multiprocessing.pool.Pool.apply_async",

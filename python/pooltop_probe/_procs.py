@@ -58,8 +58,7 @@ def resize_refusal(pool_id: Any) -> str:
     if kind is None:
         return "unknown pool"
     if kind != "multiprocessing.Pool" and kind != "ProcessPoolExecutor":
-        return ("%s keeps a fixed list of worker threads; the probe does "
-                "not resize it" % kind)
+        return "pool is gone"     # a thread pool no longer referenced
     return ("%s runs worker processes; resizing them live is not safe "
             "(the probe would have to fork or kill workers behind the "
             "pool's back)" % kind)
@@ -75,6 +74,7 @@ class _Queues:
         self.current: Optional[str] = None
         self.w = ""
         self.fd = -1
+        self.holding = False      # a slot of the resize gate (thread pools)
 
 
 class _In:
@@ -82,13 +82,42 @@ class _In:
         self._qs = qs
 
     def get(self, *a: Any, **k: Any) -> Any:
-        item = self._qs.inq.get(*a, **k)
+        qs = self._qs
+        gate = qs.tw.gate
+        if gate is not None and qs.holding:
+            gate_leave(gate, qs)        # its last task and result are done
+        item = qs.inq.get(*a, **k)
         if item is not None:
-            self._qs.tw.started(self._qs, item)
+            if gate is not None:
+                # ThreadPool resize gate: at most ``gate.cap`` tasks run at
+                # once; a surplus worker waits here holding the task it
+                # took (not started: no ``start`` until it passes).
+                gate_pass(gate, qs)
+            qs.tw.started(qs, item)
         return item
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._qs.inq, name)
+
+
+def gate_pass(gate: Any, qs: _Queues) -> None:
+    with gate.cond:
+        if gate.busy >= gate.cap:
+            gate.waiting += 1
+            while gate.busy >= gate.cap:
+                gate.cond.wait()
+            gate.waiting -= 1
+        gate.busy += 1
+        qs.holding = True
+
+
+def gate_leave(gate: Any, qs: _Queues) -> None:
+    with gate.cond:
+        if qs.holding:
+            qs.holding = False
+            gate.busy -= 1
+            if gate.waiting:
+                gate.cond.notify()
 
 
 class _Out:
@@ -111,11 +140,12 @@ class TracedWorker:
     """
 
     def __init__(self, pool_id: str, kind: str, sdir: Optional[str],
-                 thread: bool) -> None:
+                 thread: bool, gate: Any = None) -> None:
         self.pool_id = pool_id
         self.kind = kind
         self.sdir = sdir
         self.thread = thread
+        self.gate = gate          # thread pools only (never pickled)
 
     def _orig(self) -> Any:
         if self.kind == "ppe":
@@ -145,6 +175,8 @@ class TracedWorker:
         try:
             return orig(_In(qs), _Out(qs), *args, **kwargs)
         finally:
+            if self.gate is not None:
+                gate_leave(self.gate, qs)
             if self.thread:
                 _threads.emit_worker_exit(self.pool_id)
 
@@ -156,8 +188,10 @@ class TracedWorker:
         qs.current = task
         if qs.fd >= 0:
             os.pwrite(qs.fd, task.encode().ljust(64), 0)
-        W.send('{"e":"start","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-               '"w":"%s"}\n' % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
+        line = ('{"e":"start","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+                '"w":"%s"}\n' % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
+        # thread workers keep the GIL for it, as ThreadPoolExecutor's do
+        (W.write_held if self.thread else W.write)(line.encode())
 
     def finished(self, qs: _Queues, item: Any) -> None:
         if self.kind == "ppe":
@@ -180,14 +214,15 @@ class TracedWorker:
             # reported as died/lost (only "broken" if its result is lost)
             os.pwrite(qs.fd, b" " * 64, 0)
         if ok:
-            W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-                   '"w":"%s","outcome":"ok"}\n'
-                   % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
+            line = ('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+                    '"w":"%s","outcome":"ok"}\n'
+                    % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
         else:
-            W.send('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-                   '"w":"%s","outcome":"exc","exc":%s}\n'
-                   % (W.mono(), W.S.pid, self.pool_id, task, qs.w,
-                      W.js(type(exc).__name__)))
+            line = ('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
+                    '"w":"%s","outcome":"exc","exc":%s}\n'
+                    % (W.mono(), W.S.pid, self.pool_id, task, qs.w,
+                       W.js(type(exc).__name__)))
+        (W.write_held if self.thread else W.write)(line.encode())
 
 
 def tag_process(p: Any, pool_id: str, kind: str, sdir: str) -> None:

@@ -1,6 +1,7 @@
 """ThreadPoolExecutor: pool, workers, tasks, queue depth, and resize."""
 import _thread
 import itertools
+import sys
 import threading
 import weakref
 from concurrent.futures import thread as cft
@@ -13,7 +14,17 @@ _ORIG: Dict[str, Any] = {}
 _pools: "weakref.WeakValueDictionary[str, PoolInfo]" = (
     weakref.WeakValueDictionary())
 _wids: Dict[int, str] = {}
-_tls = threading.local()
+_wid_b: Dict[int, bytes] = {}
+_S = W.S
+_mono = W.mono
+_write = W.write
+_write_held = W.write_held
+_jsb_cache = W._jsb_cache
+_site_b = W._site_b
+_get_ident = _thread.get_ident
+_getframe = sys._getframe
+_Future = _base.Future
+POLL_NS = W.POLL_NS
 
 
 class PoolInfo:
@@ -28,20 +39,21 @@ class PoolInfo:
         self.lock = _thread.allocate_lock()
         self.cond = threading.Condition(self.lock)
         self.waiting = 0
+        self.target = 0           # ThreadPool: threads wanted after a grow
         self.queue: Any = None
         self.seq = itertools.count()
         self.ref = weakref.ref(owner) if owner is not None else None
-        head = '{"e":"%%s","t":%%d,"pid":%d,"pool":"%s","task":"%s/' % (
-            W.pid(), pool_id, pool_id)
-        head = head.replace("%%s", "%s").replace("%%d", "%d")
-        self.fmt_submit = head.replace("%s", "submit", 1) + (
-            '%d","fn":%s,"n":1,"site":%s,"q":%d}\n')
-        self.fmt_start = head.replace("%s", "start", 1) + (
-            '%d","w":"%s","q":%d}\n')
-        self.fmt_ok = head.replace("%s", "finish", 1) + (
-            '%d","w":"%s","outcome":"ok"}\n')
-        self.fmt_exc = head.replace("%s", "finish", 1) + (
-            '%d","w":"%s","outcome":"exc","exc":%s}\n')
+        # Preformatted lines of the hot events (bytes: no encode per event)
+        ids = ('"pid":%d,"pool":"%s","task":"%s/'
+               % (W.pid(), pool_id, pool_id)).encode()
+        self.b_submit = (b'{"e":"submit","t":%d,' + ids
+                         + b'%d","fn":%s,"n":1,"site":%s,"q":%d}\n')
+        self.b_start = (b'{"e":"start","t":%d,' + ids
+                        + b'%d","w":"%s","q":%d}\n')
+        self.b_ok = (b'{"e":"finish","t":%d,' + ids
+                     + b'%d","w":"%s","outcome":"ok"}\n')
+        self.b_exc = (b'{"e":"finish","t":%d,' + ids
+                      + b'%d","w":"%s","outcome":"exc","exc":%s}\n')
 
 
 def worker_id() -> str:
@@ -54,8 +66,21 @@ def worker_id() -> str:
     return w
 
 
+def _worker_b() -> bytes:
+    w = _wid_b[threading.get_ident()] = worker_id().encode()
+    return w
+
+
 def forget_worker() -> None:
-    _wids.pop(threading.get_ident(), None)
+    ident = threading.get_ident()
+    _wids.pop(ident, None)
+    _wid_b.pop(ident, None)
+
+
+def forget_all_workers() -> None:
+    """After fork: thread ids of the parent mean nothing in the child."""
+    _wids.clear()
+    _wid_b.clear()
 
 
 def emit_worker_start(pool_id: str) -> None:
@@ -82,82 +107,94 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
 
 
 def _submit(self: Any, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """``ThreadPoolExecutor.submit``: the ``submit`` event, then the
+    standard body (identical in 3.9 - 3.13) with a traced work item."""
     info: Optional[PoolInfo] = getattr(self, "_pooltop", None)
     if info is None:
         return _ORIG["submit"](self, fn, *args, **kwargs)
-    W.poll()
+    t = _mono()
+    if t - _S.last_poll >= POLL_NS:
+        W.poll(t)
     n = next(info.seq)
-    W.send(info.fmt_submit % (W.mono(), n, W.js(_name(fn)), W.site_js(),
-                              self._work_queue.qsize() + 1))
-    _tls.info = info
-    _tls.n = n
+    name = getattr(fn, "__qualname__", None) or type(fn).__name__
+    f = _getframe(1)
+    where = _site_b.get((f.f_code, f.f_lasti)) or W.site_b(f)
+    _write(info.b_submit % (t, n, _jsb_cache.get(name) or W.jsb(name),
+                            where, self._work_queue.qsize() + 1))
     try:
-        return _ORIG["submit"](self, fn, *args, **kwargs)
+        with self._shutdown_lock, cft._global_shutdown_lock:
+            if self._broken:
+                raise cft.BrokenThreadPool(self._broken)
+            if self._shutdown:
+                raise RuntimeError(
+                    'cannot schedule new futures after shutdown')
+            if cft._shutdown:
+                raise RuntimeError('cannot schedule new futures after '
+                                   'interpreter shutdown')
+            fut = _Future()
+            fut._pt_info = info
+            fut._pt_n = n
+            self._work_queue.put(TracedItem(fut, fn, args, kwargs))
+            self._adjust_thread_count()
+            return fut
     except BaseException as exc:
         W.event("fail", pool=info.id, task="%s/%d" % (info.id, n),
                 outcome="rejected", exc=type(exc).__name__)
         raise
-    finally:
-        _tls.info = None
 
 
 def _name(fn: Any) -> str:
     return getattr(fn, "__qualname__", None) or type(fn).__name__
 
 
-def _item_init(self: Any, future: Any, fn: Any, args: Any,
-               kwargs: Any) -> None:
-    """``_WorkItem.__init__``: tags the item and its future (no new
-    objects per task: the probe must not feed the garbage collector)."""
-    _ORIG["item_init"](self, future, fn, args, kwargs)
-    info = getattr(_tls, "info", None)
-    if info is not None:
-        self._pt_info = future._pt_info = info
-        self._pt_n = future._pt_n = _tls.n
+class TracedItem(cft._WorkItem):
+    """The work item of a traced pool: ``run`` is the standard body
+    (identical in 3.9 - 3.13) plus the resize gate and ``start``/
+    ``finish``.  Pool and task number ride on the future (no new objects
+    per task: the probe must not feed the garbage collector)."""
 
-
-def _item_run(self: Any) -> None:
-    """``_WorkItem.run`` with the resize gate and start/finish events.
-
-    Same body as the standard one (identical in 3.9 - 3.13); the gate is
-    passed before the future is marked running, so a parked task can
-    still be cancelled.
-    """
-    info: Optional[PoolInfo] = getattr(self, "_pt_info", None)
-    if info is None:
-        return _ORIG["item_run"](self)
-    lock = info.lock
-    lock.acquire()
-    if info.busy >= info.cap:      # parked behind the resize gate
-        info.waiting += 1
-        while info.busy >= info.cap:
-            info.cond.wait()
-        info.waiting -= 1
-    info.busy += 1
-    lock.release()
-    try:
-        if not self.future.set_running_or_notify_cancel():
-            return
-        n = self._pt_n
-        w = worker_id()
-        send = W.send
-        send(info.fmt_start % (W.mono(), n, w, info.queue.qsize()))
-        try:
-            result = self.fn(*self.args, **self.kwargs)
-        except BaseException as exc:
-            send(info.fmt_exc % (W.mono(), n, w, W.js(type(exc).__name__)))
-            self.future.set_exception(exc)
-            self = None
-        else:
-            send(info.fmt_ok % (W.mono(), n, w))
-            self.future.set_result(result)
-    finally:
+    def run(self) -> None:
+        future = self.future
+        info: PoolInfo = future._pt_info
+        lock = info.lock
         lock.acquire()
-        info.busy -= 1
-        if info.waiting:
-            info.cond.notify()
+        if info.busy >= info.cap:      # parked behind the resize gate
+            info.waiting += 1
+            while info.busy >= info.cap:
+                info.cond.wait()
+            info.waiting -= 1
+        info.busy += 1
         lock.release()
-        W.poll()
+        # The gate is passed before the future is marked running, so a
+        # parked task can still be cancelled.
+        try:
+            if not future.set_running_or_notify_cancel():
+                return
+            n = future._pt_n
+            w = _wid_b.get(_get_ident()) or _worker_b()
+            _write_held(info.b_start % (_mono(), n, w, info.queue.qsize()))
+            try:
+                result = self.fn(*self.args, **self.kwargs)
+            except BaseException as exc:
+                t = _mono()
+                name = type(exc).__name__
+                _write_held(info.b_exc % (t, n, w, _jsb_cache.get(name)
+                                          or W.jsb(name)))
+                future.set_exception(exc)
+                # Break a reference cycle with the exception 'exc'
+                self = future = None  # type: ignore
+            else:
+                t = _mono()
+                _write_held(info.b_ok % (t, n, w))
+                future.set_result(result)
+        finally:
+            lock.acquire()
+            info.busy -= 1
+            if info.waiting:
+                info.cond.notify()
+            lock.release()
+        if t - _S.last_poll >= POLL_NS:
+            W.poll(t)
 
 
 def _worker(executor_reference: Any, *args: Any, **kwargs: Any) -> Any:
@@ -178,8 +215,8 @@ def _cancel(self: Any) -> bool:
     if not ok:
         return ok
     info = getattr(self, "_pt_info", None)
-    if info is not None:
-        self._pt_info = None
+    if info is not None and not getattr(self, "_pt_cancelled", False):
+        self._pt_cancelled = True   # cancel() of a cancelled future: once
         W.event("fail", pool=info.id, task="%s/%d" % (info.id, self._pt_n),
                 outcome="cancelled")
     tag = getattr(self, "_pooltop_task", None)
@@ -206,10 +243,13 @@ def shutdown(self: Any, *args: Any, **kwargs: Any) -> Any:
 
 def resize(cmd: Dict[str, Any]) -> None:
     """Handle ``{"c": "resize", "pool": id, "workers": n}``."""
+    from . import _mppool
     pool_id = cmd.get("pool")
     n = cmd.get("workers")
-    info = _pools.get(pool_id) if isinstance(pool_id, str) else None
-    if info is None:
+    known = isinstance(pool_id, str)
+    info = _pools.get(pool_id) if known else None
+    mp_info = _mppool.thread_pools.get(pool_id) if known else None
+    if info is None and mp_info is None:
         from . import _procs
         reason = _procs.resize_refusal(pool_id)
         W.event("refused", c="resize", pool=pool_id, workers=n,
@@ -218,6 +258,9 @@ def resize(cmd: Dict[str, Any]) -> None:
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 4096:
         W.event("refused", c="resize", pool=pool_id, workers=n,
                 reason="workers must be an integer from 1 to 4096")
+        return
+    if mp_info is not None:
+        _mppool.resize(mp_info, n)
         return
     ex = info.ref() if info.ref is not None else None
     if ex is None:
@@ -242,10 +285,7 @@ def resize(cmd: Dict[str, Any]) -> None:
 def install(hooks: List[str]) -> None:
     tpe = cft.ThreadPoolExecutor
     _ORIG.update(init=tpe.__init__, submit=tpe.submit, worker=cft._worker,
-                 cancel=_base.Future.cancel, item_init=cft._WorkItem.__init__,
-                 item_run=cft._WorkItem.run)
-    cft._WorkItem.__init__ = _item_init
-    cft._WorkItem.run = _item_run
+                 cancel=_base.Future.cancel)
     from concurrent.futures import process as cfp
     _ORIG["shutdown"] = {tpe: tpe.shutdown,
                          cfp.ProcessPoolExecutor:
@@ -259,8 +299,7 @@ def install(hooks: List[str]) -> None:
     W.handlers["resize"] = resize
     hooks += ["concurrent.futures.ThreadPoolExecutor.__init__",
               "concurrent.futures.ThreadPoolExecutor.submit",
-              "concurrent.futures.thread._WorkItem.__init__",
-              "concurrent.futures.thread._WorkItem.run",
+              "concurrent.futures.thread._WorkItem.run (subclass)",
               "concurrent.futures.thread._worker",
               "concurrent.futures.Future.cancel",
               "concurrent.futures.ThreadPoolExecutor.shutdown",

@@ -29,6 +29,7 @@ class _State:
 
     path: Optional[str] = None
     sock: Optional[socket.socket] = None
+    dead: Optional[socket.socket] = None   # see _gone()
     pid: int = 0
     fd: int = -1
     pending_connect: bool = False
@@ -76,6 +77,7 @@ def connect(path: str, role: str, hello: bool = True) -> bool:
             sock.sendall(globals()["hello"]().encode())
     except OSError:
         S.sock = None
+        S.fd = -1
         return False
     S.sock = sock
     S.fd = sock.fileno()
@@ -87,6 +89,7 @@ def _after_fork_in_child() -> None:
     S.cmd_lock = _thread.allocate_lock()
     S.inbuf = b""
     old, S.sock = S.sock, None
+    S.fd = -1
     if old is not None:
         try:
             old.close()  # our copy only; the parent's stays open
@@ -104,33 +107,80 @@ def setup_fork_hook() -> None:
 
 def send(line: str) -> None:
     """Write one event line; blocks until the kernel has it."""
-    sock = S.sock
-    if sock is None:
+    write(line.encode())
+
+
+def write(data: bytes) -> None:
+    """Write one encoded event line with one ``write(2)``.
+
+    A line is far below the socket buffer, so on Linux a blocking Unix
+    stream socket queues it as one piece (the kernel takes it whole or
+    blocks until it can), and lines of different threads never interleave
+    without any lock of ours.  A short write (which Linux does not do for
+    such a line) would be finished under the lock.
+    """
+    fd = S.fd
+    if fd < 0:
         if not S.pending_connect:
             return
         S.pending_connect = False
         if not connect(S.path or "", S.role):
             return
-        sock = S.sock
-        if sock is None:
-            return
-    data = line.encode()
+        fd = S.fd
     try:
-        # One write(2) per line.  A line is far below the socket buffer, so
-        # on Linux a blocking Unix stream socket takes it whole and lines of
-        # different threads never interleave; a short write (a signal in
-        # the middle) is finished under the lock.
-        n = _os_write(S.fd, data)
+        n = _os_write(fd, data)
         if n != len(data):
             with S.lock:
-                sock.sendall(data[n:])
+                sock = S.sock
+                if sock is not None:
+                    sock.sendall(data[n:])
     except OSError:
-        S.sock = None  # pooltop went away: stay quiet from now on
+        _gone()  # pooltop went away: stay quiet from now on
+
+
+# Worker threads send ``start``/``finish`` without releasing the GIL: a
+# ``send(MSG_DONTWAIT)`` called through ``ctypes.PyDLL`` (which keeps the GIL)
+# is one short system call that never sleeps.  Releasing the GIL there (as
+# ``os.write`` does) hands it to another thread in the middle of a task's
+# start or end, and the worker then waits to get it back before its task
+# can run or its result be set; on 3.9/3.10 that doubled the overhead.
+# When the line does not fit (the reader is behind) or anything else goes
+# wrong, :func:`write` sends it the ordinary way, blocking without the GIL.
+try:
+    import ctypes
+    # Arguments are passed without argtypes (cheaper per call): libffi
+    # widens the int arguments to the registers' width on x86-64 and arm64.
+    _libc_send: Any = ctypes.PyDLL(None).send
+    _libc_send.restype = ctypes.c_ssize_t
+except Exception:          # no ctypes, no libc symbol: os.write only
+    _libc_send = None
+_SEND_FLAGS = socket.MSG_DONTWAIT | getattr(socket, "MSG_NOSIGNAL", 0)
+
+
+def write_held(data: bytes) -> None:
+    """:func:`write`, but the GIL is kept when the line fits at once."""
+    fd = S.fd
+    if fd >= 0 and _libc_send is not None:
+        n = _libc_send(fd, data, len(data), _SEND_FLAGS)
+        if n == len(data):
+            return
+        if n > 0:           # not for a line this short; finish it below
+            data = data[n:]
+    write(data)
+
+
+def _gone() -> None:
+    S.fd = -1
+    # The socket object is kept (not closed): another thread may have read
+    # ``S.fd`` just before and be about to write to it; had the number been
+    # closed and reused by a file of the program, that line would land there.
+    S.dead = S.sock
+    S.sock = None
 
 
 def event(e: str, **fields: Any) -> None:
     """Send an event built from a dict (for the rarer events)."""
-    if S.sock is None and not S.pending_connect:
+    if S.fd < 0 and not S.pending_connect:
         return
     d = {"e": e, "t": fields.pop("t", None) or mono(), "pid": S.pid}
     d.update(fields)
@@ -206,6 +256,45 @@ def site_js(depth: int = 2) -> str:
     return '"?"'
 
 
+_jsb_cache: Dict[str, bytes] = {}
+
+
+def jsb(value: str) -> bytes:
+    """:func:`js` as UTF-8 bytes (cached)."""
+    b = _jsb_cache.get(value)
+    if b is None:
+        b = json.dumps(value).encode()
+        if len(_jsb_cache) < 4096:
+            _jsb_cache[value] = b
+    return b
+
+
+_site_b: Dict[Any, bytes] = {}
+
+
+def site_b(f: Any) -> bytes:
+    """JSON bytes of ``file:line`` of the first frame from ``f`` outwards
+    that is outside stdlib and probe; cached per code object and
+    instruction offset (cheaper than ``f_lineno`` on 3.11+)."""
+    files = _internal_files
+    while f is not None:
+        code = f.f_code
+        internal = files.get(code.co_filename)
+        if internal is None:
+            internal = files[code.co_filename] = is_internal(code.co_filename)
+        if not internal:
+            key = (code, f.f_lasti)
+            b = _site_b.get(key)
+            if b is None:
+                b = json.dumps("%s:%d" % (code.co_filename,
+                                          f.f_lineno)).encode()
+                if len(_site_b) < 4096:
+                    _site_b[key] = b
+            return b
+        f = f.f_back
+    return b'"?"'
+
+
 def caller_is_internal(depth: int = 2) -> bool:
     f: Any = sys._getframe(depth)
     while f is not None and f.f_code.co_filename.startswith(_PROBE_DIR):
@@ -213,9 +302,11 @@ def caller_is_internal(depth: int = 2) -> bool:
     return f is None or is_internal(f.f_code.co_filename)
 
 
-def poll() -> None:
-    """Read pending commands without blocking (rate-limited)."""
-    now = mono()
+def poll(now: int = 0) -> None:
+    """Read pending commands without blocking, at most once per
+    ``POLL_NS`` (``now``: a ``mono()`` reading the caller already has)."""
+    if not now:
+        now = mono()
     if now - S.last_poll < POLL_NS:
         return
     S.last_poll = now

@@ -32,6 +32,8 @@ class Collector:
                                          None]] = None
         self.lock = threading.Lock()
         self.stop = False
+        self.pause_until = 0.0     # time.monotonic() until which not to read
+        self.leave_after = 1 << 62   # close every connection after N events
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
@@ -41,6 +43,9 @@ class Collector:
         bufs: Dict[socket.socket, bytes] = {}
         ids: Dict[socket.socket, int] = {}
         while not self.stop:
+            if time.monotonic() < self.pause_until:
+                time.sleep(0.01)   # a reader that is behind: writers block
+                continue
             for key, _ in sel.select(0.05):
                 if key.data is None:
                     conn, _ = self.server.accept()
@@ -65,6 +70,11 @@ class Collector:
                         self.bad_lines.append(raw)
                         continue
                     ev["_conn"] = ids[conn]
+                    if len(self.events) >= self.leave_after:
+                        sel.unregister(conn)   # pooltop goes away
+                        conn.close()
+                        bufs[conn] = b""
+                        break
                     with self.lock:
                         if ev.get("e") == "hello":
                             self.conns[ev["pid"]] = conn
@@ -96,15 +106,25 @@ def run_program(name: str, *args: str, socket_path: Optional[str],
                 timeout: float = 20.0,
                 python: str = sys.executable) -> subprocess.CompletedProcess:
     """Run tests/programs/<name> under the probe; kill it on timeout."""
+    return run_probe([os.path.join(PROGRAMS, name)] + list(args),
+                     socket_path=socket_path, timeout=timeout, python=python)
+
+
+def run_probe(args: List[str], socket_path: Optional[str],
+              timeout: float = 20.0, python: str = sys.executable,
+              cwd: Optional[str] = None) -> subprocess.CompletedProcess:
+    """``python -m pooltop_probe ARGS`` (a script, ``-c CODE`` or
+    ``-m MODULE`` and their arguments); kill it on timeout."""
     env = dict(os.environ)
     env.pop("POOLTOP_SOCKET", None)
     if socket_path is not None:
         env["POOLTOP_SOCKET"] = socket_path
     env["PYTHONPATH"] = PYTHON_DIR
-    cmd = [python, "-m", "pooltop_probe", os.path.join(PROGRAMS, name)]
-    cmd += list(args)
+    cmd = [python, "-m", "pooltop_probe"] + list(args)
+    name = " ".join(args)[:60]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            cwd=cwd)
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -10,9 +10,29 @@ import sys
 import unittest
 from typing import Any, Dict, List, Optional
 
-from .collector import PROGRAMS, PYTHON_DIR, Collector, run_program
+from .collector import (PROGRAMS, PYTHON_DIR, Collector, run_probe,
+                        run_program)
 
 METHODS = ("fork", "spawn", "forkserver")
+
+# The -c program (run with cwd = programs/, so mainpkg imports from '').
+DASH_C = """import sys, multiprocessing
+from concurrent.futures import ThreadPoolExecutor
+from mainpkg.tasks import cube
+print("argv", sys.argv)
+print("main", __name__, __spec__, "__file__" in globals(),
+      repr(sys.path[0]))
+with ThreadPoolExecutor(2) as ex:
+    print("tpe", sum(ex.map(abs, [-1, -2, 3])))
+ctx = multiprocessing.get_context(sys.argv[1])
+pool = ctx.Pool(2)
+out = pool.map(cube, range(4))
+pool.close()
+pool.join()
+print("ok", sum(r[0] for r in out))
+print("pids", " ".join(sorted({str(r[1]) for r in out})))
+sys.exit(int(sys.argv[2]))
+"""
 
 
 class ProbeTest(unittest.TestCase):
@@ -50,15 +70,15 @@ class ProbeTest(unittest.TestCase):
             self.assertEqual(ev["pid"], by_conn[ev["_conn"]])
 
     def check_pool(self, kind: str, workers: int, method: Optional[str],
-                   process: bool, all_finish: bool = True
-                   ) -> Dict[str, Any]:
+                   process: bool, all_finish: bool = True,
+                   site: str = PROGRAMS) -> Dict[str, Any]:
         self.check_wire()
         pools = [e for e in self.c.of("pool") if e["kind"] == kind]
         self.assertEqual(len(pools), 1, self.c.of("pool"))
         pool = pools[0]
         self.assertEqual(pool["workers"], workers)
         self.assertEqual(pool["method"], method)
-        self.assertTrue(pool["site"].startswith(PROGRAMS), pool["site"])
+        self.assertTrue(pool["site"].startswith(site), pool["site"])
         pid = pool["pid"]
         self.assertTrue(pool["pool"].startswith("%d:" % pid))
         mine = [e for e in self.c.events if e.get("pool") == pool["pool"]]
@@ -89,7 +109,7 @@ class ProbeTest(unittest.TestCase):
         for e in mine:
             if e["e"] == "submit":
                 self.assertEqual(e["pid"], pid)
-                self.assertTrue(e["site"].startswith(PROGRAMS), e)
+                self.assertTrue(e["site"].startswith(site), e)
                 self.assertTrue(e["task"].startswith(pool["pool"] + "/"))
         wstarts = [e for e in mine if e["e"] == "wstart"]
         wids = {e["w"] for e in wstarts}
@@ -191,6 +211,105 @@ class ProbeTest(unittest.TestCase):
         self.check_pool("ThreadPool", 3, None, False)
         self.check_pool("multiprocessing.dummy.Pool", 2, None, False)
 
+    # -- -c and -m, as python runs them -----------------------------------
+
+    def main_hello(self) -> Dict[str, Any]:
+        hellos = [e for e in self.c.of("hello") if e["role"] == "main"]
+        self.assertEqual(len(hellos), 1)
+        return hellos[0]
+
+    def test_dash_c(self) -> None:
+        for method in METHODS:
+            with self.subTest(method=method):
+                self.c.close()
+                self.c = Collector()
+                r = run_probe(["-c", DASH_C, method, "7"],
+                              socket_path=self.c.path, cwd=PROGRAMS)
+                self.assertEqual(r.returncode, 7, r.stderr)
+                self.assertEqual(r.stderr, "")
+                lines = r.stdout.splitlines()
+                self.assertEqual(lines[:4], [
+                    "argv ['-c', '%s', '7']" % method,
+                    "main __main__ None False ''",
+                    "tpe 6",
+                    "ok 36"])
+                self.assertEqual(self.main_hello()["argv"],
+                                 ["-c", method, "7"])
+                tpe = self.check_pool("ThreadPoolExecutor", 2, None, False,
+                                      site="<string>:")
+                self.assertEqual(tpe["site"], "<string>:7")
+                pool = self.check_pool("multiprocessing.Pool", 2, method,
+                                       True, site="<string>:")
+                self.assertEqual(pool["site"], "<string>:10")
+                pids = lines[4].split()[1:]
+                self.assertLessEqual(
+                    set(pids), {e["w"] for e in self.c.of("wstart")})
+                self.assertEqual({e["fn"] for e in self.c.of("submit")
+                                  if e["pool"] == pool["pool"]}, {"cube"})
+
+    def test_dash_m(self) -> None:
+        module = os.path.join(PROGRAMS, "mainpkg", "poolmain.py")
+        for method in METHODS:
+            with self.subTest(method=method):
+                self.c.close()
+                self.c = Collector()
+                r = run_probe(["-m", "mainpkg.poolmain", method, "5"],
+                              socket_path=self.c.path, cwd=PROGRAMS)
+                self.assertEqual(r.returncode, 5, r.stderr)
+                self.assertEqual(r.stderr, "")
+                lines = r.stdout.splitlines()
+                self.assertEqual(lines[:4], [
+                    "argv [%r, %r, '5']" % (module, method),
+                    "main __main__ mainpkg.poolmain True %r" % PROGRAMS,
+                    "ok 55",
+                    # a spawn/forkserver child ran this module again by
+                    # name, as __mp_main__, to find square()
+                    "child-main ['%s']" % ("__main__" if method == "fork"
+                                           else "__mp_main__")])
+                self.assertEqual(self.main_hello()["argv"],
+                                 ["-m", method, "5"])
+                pool = self.check_pool("multiprocessing.Pool", 2, method,
+                                       True)
+                self.assertEqual(pool["site"], module + ":23")
+                pids = lines[4].split()[1:]
+                self.assertLessEqual(
+                    set(pids), {e["w"] for e in self.c.of("wstart")})
+
+    def test_dash_m_and_c_errors_as_python(self) -> None:
+        r = run_probe(["-m", "mainpkg.nothing_here"], socket_path=self.c.path,
+                      cwd=PROGRAMS)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("No module named mainpkg.nothing_here", r.stderr)
+        for flag in ("-c", "-m"):
+            r = run_probe([flag], socket_path=self.c.path)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("Argument expected for the %s option" % flag,
+                          r.stderr)
+        r = run_probe(["-c", "import sys; print(sys.argv); 1/0", "x"],
+                      socket_path=self.c.path)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, "['-c', 'x']\n")
+        self.assertIn("ZeroDivisionError", r.stderr)
+
+    def test_reader_behind_loses_and_mixes_nothing(self) -> None:
+        # The reader stops for a second: the socket buffer fills, the
+        # worker threads' non-blocking sends find it full and fall back to
+        # the blocking write; every line still arrives whole, once.
+        import time
+        self.c.pause_until = time.monotonic() + 1.0
+        r = self.run_ok("flood.py")
+        self.assertEqual(r.stdout.strip(), "ok %d" % sum(range(3000)))
+        time.sleep(0.3)
+        self.check_pool("ThreadPoolExecutor", 8, None, False)
+        self.assertEqual(len(self.c.of("submit")), 3000)
+        self.assertEqual(len(self.c.of("finish")), 3000)
+
+    def test_pooltop_going_away_leaves_the_program_alone(self) -> None:
+        self.c.leave_after = 500
+        r = self.run_ok("flood.py")
+        self.assertEqual(r.stdout.strip(), "ok %d" % sum(range(3000)))
+        self.assertEqual(len(self.c.events), 500)
+
     # -- faults --------------------------------------------------------------
 
     def test_sigkill_in_process_pool_executor(self) -> None:
@@ -267,6 +386,46 @@ class ProbeTest(unittest.TestCase):
         r = self.run_ok("resize.py")
         self.assertEqual(r.stdout.strip(), "peak 12")
         self.assertEqual(len(self.c.of("wstart")), 12)
+
+    def resize_on_pool(self, workers: int) -> None:
+        def on_event(c: Collector, ev: Dict[str, Any]) -> None:
+            if ev["e"] == "pool":
+                c.send(ev["pid"], {"c": "resize", "pool": ev["pool"],
+                                   "workers": workers})
+        self.c.on_event = on_event
+
+    def test_resize_thread_pool_shrinks(self) -> None:
+        for kind, name in (("threadpool", "ThreadPool"),
+                           ("dummy", "multiprocessing.dummy.Pool")):
+            with self.subTest(kind=kind):
+                self.c.close()
+                self.c = Collector()
+                self.resize_on_pool(2)
+                r = self.run_ok("resize_threadpool.py", kind, "8")
+                # eight threads, at most two of them ever run a task
+                self.assertEqual(r.stdout.strip(), "peak 2 threads 8")
+                ok = self.c.of("resized")
+                self.assertEqual(len(ok), 1, self.c.of("refused"))
+                self.assertEqual((ok[0]["workers"], ok[0]["was"],
+                                  ok[0]["threads"]), (2, 8, 8))
+                self.check_pool(name, 8, None, False)
+                self.assertEqual(len(self.c.of("wexit")), 8)
+
+    def test_resize_thread_pool_grows(self) -> None:
+        for kind, name in (("threadpool", "ThreadPool"),
+                           ("dummy", "multiprocessing.dummy.Pool")):
+            with self.subTest(kind=kind):
+                self.c.close()
+                self.c = Collector()
+                self.resize_on_pool(12)
+                r = self.run_ok("resize_threadpool.py", kind, "4")
+                self.assertEqual(r.stdout.strip(), "peak 12 threads 12")
+                ok = self.c.of("resized")
+                self.assertEqual(len(ok), 1, self.c.of("refused"))
+                self.assertEqual((ok[0]["workers"], ok[0]["was"]), (12, 4))
+                self.check_pool(name, 4, None, False)
+                self.assertEqual(len(self.c.of("wstart")), 12)
+                self.assertEqual(len(self.c.of("wexit")), 12)
 
     def test_resize_refused_for_process_pool(self) -> None:
         def on_event(c: Collector, ev: Dict[str, Any]) -> None:

@@ -1,0 +1,1 @@
+"""A package for the ``-m`` and ``-c`` tests (run with cwd = programs/)."""
