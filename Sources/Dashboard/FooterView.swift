@@ -45,7 +45,10 @@ struct FooterView: Widget {
             LineComposer.draw(spans, row: 0, of: area, buffer: &buffer)
             return
         }
-        let keys = isReplay ? replayKeyLine(width: area.width) : keyLine(width: area.width)
+        // A note (where a watched program's output goes) takes its room first: the keys then
+        // take their shorter forms.
+        let noteRoom = commandEcho == nil ? note.map { LineComposer.width(of: [Span($0)]) + 2 } ?? 0 : 0
+        let keys = isReplay ? replayKeyLine(width: area.width) : keyLine(width: max(area.width / 2, area.width - noteRoom))
         LineComposer.draw(keys, row: 0, of: area, buffer: &buffer)
         let right = commandEcho.map { [Span("» " + $0, style: styles.highlight)] } ?? note.map { [Span($0, style: styles.muted)] }
         if let right, LineComposer.width(of: right) <= area.width - LineComposer.width(of: keys) - 2 {

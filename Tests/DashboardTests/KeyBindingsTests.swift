@@ -33,6 +33,13 @@ import Testing
         #expect(footer.hasPrefix("+ - cap  ] [ cap±10  k kill  space pause  r reset  t theme  R rec  ? help  q quit  tab pool"))
         #expect(footer.hasSuffix("output: /tmp/out.txt"))
         for word in ["burst", "mode", "work", "lock", "GIL", "sweep", "slow/fast"] { #expect(!footer.contains(word)) }
+        // A longer note still shows: the keys take their compact form to make room.
+        var long = DashboardState(width: 120, height: 40, acceptedCommands: [.resize, .killWorker, .resetStatistics],
+                                  footerNote: "output: /tmp/pooltop-watch-20768.out")
+        _ = long.update(.snapshot(PoolSnapshot(sourceTitle: "ProcessPoolExecutor-1:1, 2 workers")))
+        let compact = long.frame().lines[39]
+        #expect(compact.hasSuffix("output: /tmp/pooltop-watch-20768.out"), "\(compact)")
+        #expect(compact.hasPrefix("+-[]cap"), "\(compact)")
     }
 
     @Test func theCompactFooterListsEveryFooterRowsKeys() {

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from concurrent.futures import process as cfp
 from multiprocessing import popen_fork
 from typing import Any, Dict, List, Optional, Set
@@ -75,6 +76,7 @@ class _Queues:
         self.w = ""
         self.fd = -1
         self.holding = False      # a slot of the resize gate (thread pools)
+        self.cpu0 = 0             # worker processes: CPU time at the start
 
 
 class _In:
@@ -190,6 +192,11 @@ class TracedWorker:
             os.pwrite(qs.fd, task.encode().ljust(64), 0)
         line = ('{"e":"start","t":%d,"pid":%d,"pool":"%s","task":"%s",'
                 '"w":"%s"}\n' % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
+        if not self.thread:
+            # A worker process runs its task on its main thread: the CPU
+            # the task used is that thread's (one clock read each end;
+            # thread pools go without, for their overhead budget).
+            qs.cpu0 = time.thread_time_ns()
         # thread workers keep the GIL for it, as ThreadPoolExecutor's do
         (W.write_held if self.thread else W.write)(line.encode())
 
@@ -213,15 +220,17 @@ class TracedWorker:
             # cleared first: once its finish is out, a task is never
             # reported as died/lost (only "broken" if its result is lost)
             os.pwrite(qs.fd, b" " * 64, 0)
+        cpu = ('' if self.thread else ',"cpu":%d'
+               % (time.thread_time_ns() - qs.cpu0))
         if ok:
             line = ('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-                    '"w":"%s","outcome":"ok"}\n'
-                    % (W.mono(), W.S.pid, self.pool_id, task, qs.w))
+                    '"w":"%s","outcome":"ok"%s}\n'
+                    % (W.mono(), W.S.pid, self.pool_id, task, qs.w, cpu))
         else:
             line = ('{"e":"finish","t":%d,"pid":%d,"pool":"%s","task":"%s",'
-                    '"w":"%s","outcome":"exc","exc":%s}\n'
+                    '"w":"%s","outcome":"exc","exc":%s%s}\n'
                     % (W.mono(), W.S.pid, self.pool_id, task, qs.w,
-                       W.js(type(exc).__name__)))
+                       W.js(type(exc).__name__), cpu))
         (W.write_held if self.thread else W.write)(line.encode())
 
 

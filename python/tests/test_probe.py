@@ -185,6 +185,12 @@ class ProbeTest(unittest.TestCase):
                 chunks = [e for e in self.c.of("submit") if e["n"] > 1]
                 self.assertEqual([e["n"] for e in chunks], [3, 3, 3])
                 self.assertEqual({e["fn"] for e in chunks}, {"square"})
+                # each task's CPU time, read in the worker on its own thread
+                finishes = self.c.of("finish")
+                self.assertTrue(finishes)
+                for e in finishes:
+                    self.assertIsInstance(e["cpu"], int)
+                    self.assertGreaterEqual(e["cpu"], 0)
 
     def test_multiprocessing_pool(self) -> None:
         for method in METHODS:
