@@ -209,6 +209,9 @@ public final class CelerySession: PoolSource {
         let online = model.nodes.values.filter(\.online).count
         let hosts = model.hosts.count
         var title = "Celery at \(Self.masked(broker)): \(online) worker\(online == 1 ? "" : "s") on \(hosts) host\(hosts == 1 ? "" : "s")"
+        // The broker's own queue: the tasks sent and not started, less those a worker has taken
+        // ahead (prefetched) and plus any other sender's.
+        title += ", broker queue \(model.queueDepth)"
         if model.redelivered > 0 { title += ", \(model.redelivered) redelivered" }
         // Goetz's C from the kind of work sent (a cpu task burns its cost), W from the measured rest.
         let work = driver.status.task
