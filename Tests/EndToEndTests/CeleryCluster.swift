@@ -24,35 +24,35 @@ final class CeleryCluster {
     /// of its own) where the machine allows it, else this machine's one name.
     private(set) var hosts: [String] = []
     private let pid: pid_t
-    private let input: Int32
-    private let output: Int32
+    /// Our end of the socket pair that is the helper's stdin and stdout.
+    private let connection: Int32
     private var buffered: [UInt8] = []
     private var stopped = false
 
     /// Starts the cluster and waits (at most a minute) until both workers answer.
     init() throws {
-        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
-        guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { throw ClusterError("no pipe") }
+        // A socket pair, not pipes: the process-mode tests count this process's open pipes, and
+        // this suite may run beside them.
+        var ends: [Int32] = [0, 0]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else { throw ClusterError("no socket pair") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-        for fd in [toChild[0], toChild[1], fromChild[0], fromChild[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 0)
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+        for fd in ends { posix_spawn_file_actions_addclose(&actions, fd) }
         let words: [String] = ["python3", Self.helper.path, "serve"]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var spawned: pid_t = 0
         let rc = posix_spawnp(&spawned, "python3", &actions, nil, argv, environ)
-        close(toChild[0])
-        close(fromChild[1])
+        close(ends[1])
         guard rc == 0 else {
-            close(toChild[1]); close(fromChild[0])
+            close(ends[0])
             throw ClusterError("could not start the cluster helper: errno \(rc)")
         }
         pid = spawned
-        input = toChild[1]
-        output = fromChild[0]
+        connection = ends[0]
         while let line = readLine(seconds: 90) {
             if line.hasPrefix("broker ") { broker = String(line.dropFirst(7)) }
             if line.hasPrefix("hosts ") { hosts = line.dropFirst(6).split(separator: " ").map(String.init) }
@@ -79,15 +79,15 @@ final class CeleryCluster {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        close(input)
+        shutdown(connection, Int32(SHUT_WR))
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        close(output)
+        close(connection)
     }
 
     private func ask(_ command: String, answer prefix: String) -> Int? {
         let line = command + "\n"
-        guard write(input, line, line.utf8.count) == line.utf8.count else { return nil }
+        guard write(connection, line, line.utf8.count) == line.utf8.count else { return nil }
         while let reply = readLine(seconds: 20) {
             if reply.hasPrefix(prefix) { return Int(reply.dropFirst(prefix.count)) }
         }
@@ -105,11 +105,11 @@ final class CeleryCluster {
             }
             let left = deadline.timeIntervalSinceNow
             guard left > 0 else { return nil }
-            var descriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            var descriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, Int32(min(left, 1) * 1000)) >= 0 else { return nil }
             guard descriptor.revents != 0 else { continue }
             var chunk = [UInt8](repeating: 0, count: 4096)
-            let count = read(output, &chunk, chunk.count)
+            let count = read(connection, &chunk, chunk.count)
             guard count > 0 else { return nil }
             buffered += chunk[..<count]
         }

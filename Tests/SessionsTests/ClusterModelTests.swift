@@ -94,6 +94,16 @@ struct ClusterModelTests {
         #expect(model.events.map(\.message).contains("worker a@h1 went offline"))
     }
 
+    @Test("a task that could not be sent is rejected and fails its request, so a run still settles")
+    func notSent() {
+        var model = ClusterModel(origin: 1_000)
+        model.requestArrived(3, tasks: 2, at: 2_000)
+        model.sent("run-3.0", request: 3, index: 0, at: 2_000)
+        model.sent("run-3.1", request: 3, index: 1, at: 2_000)
+        model.notSent("run-3.1", at: 2_100)
+        #expect(model.sent == 1 && model.rejected == 1 && model.tasks.count == 1 && model.requests[3]?.failed == true)
+    }
+
     @Test("the broker's password never reaches the screen")
     func maskedBroker() {
         #expect(CelerySession.masked("redis://:secret@10.0.0.5:6379/0") == "redis://:***@10.0.0.5:6379/0")

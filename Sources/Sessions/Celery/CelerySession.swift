@@ -205,7 +205,7 @@ public final class CelerySession: PoolSource {
         let waiting = model.tasks.values.filter { $0.startedAt == nil }.sorted { $0.sentAt < $1.sentAt }
         let running = model.tasks.count - waiting.count
         let totals = TaskTotals(accepted: model.sent, completed: model.completed, failed: model.failed, cancelled: 0,
-                                running: running, queued: waiting.count)
+                                running: running, queued: waiting.count, rejected: model.rejected)
         let online = model.nodes.values.filter(\.online).count
         let hosts = model.hosts.count
         var title = "Celery at \(Self.masked(broker)): \(online) worker\(online == 1 ? "" : "s") on \(hosts) host\(hosts == 1 ? "" : "s")"

@@ -48,6 +48,8 @@ struct ClusterModel: Sendable {
     var queueDepth = 0
     var peakQueue = 0, peakBusy = 0
     var sent = 0, completed = 0, failed = 0, redelivered = 0, lost = 0
+    /// Tasks pooltop could not hand to the bridge (it was not connected).
+    var rejected = 0
     var requestsArrived = 0, requestsCompleted = 0, requestsFailed = 0
     var queueWaits: [UInt64] = [], serviceTimes: [UInt64] = [], requestTimes: [UInt64] = []
     var lock = LockStats()
@@ -105,6 +107,14 @@ struct ClusterModel: Sendable {
     mutating func sent(_ id: String, request: Int, index: Int, at t: UInt64) {
         tasks[id] = Task(sentAt: t, startedAt: nil, request: request, index: index)
         sent += 1
+    }
+
+    /// Task `id` could not be sent after all: it is rejected, and its request fails.
+    mutating func notSent(_ id: String, at t: UInt64) {
+        guard let record = tasks.removeValue(forKey: id) else { return }
+        sent -= 1
+        rejected += 1
+        endRequestTask(record, ok: false, at: t)
     }
 
     // MARK: - What the bridge said

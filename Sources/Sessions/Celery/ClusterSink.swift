@@ -49,7 +49,10 @@ final class ClusterSink: TaskSink {
         let now = MonotonicClock.now()
         model.withLock { $0.sent(id, request: tag.requestID, index: tag.taskIndex, at: now) }
         guard send(line) else {
-            model.withLock { $0.log(now, .workerCrashed, "task \(id) not sent: the bridge to Celery is not connected") }
+            model.withLock { model in
+                model.notSent(id, at: now)
+                model.log(now, .workerCrashed, "task \(id) not sent: the bridge to Celery is not connected")
+            }
             return .rejected(reason: "the bridge to Celery is not connected")
         }
         return .accepted
