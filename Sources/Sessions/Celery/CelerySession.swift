@@ -43,7 +43,7 @@ public final class CelerySession: PoolSource {
             throw CeleryError(status: 1, "the Celery bridge (python/pooltop_probe) was not found; set POOLTOP_PROBE_PATH")
         }
         guard broker.hasPrefix("redis://") || broker.hasPrefix("rediss://") else {
-            throw CeleryError(status: 2, "--broker takes a Redis URL (redis://HOST:PORT/DB), got \(broker)")
+            throw CeleryError(status: 2, "--broker takes a Redis URL (redis://HOST:PORT/DB), got \(Self.masked(broker))")
         }
         guard let interpreter = Subprocess.locate(python) else {
             throw CeleryError(status: 1, "--mode celery runs its bridge with \(python), which is not on PATH")
@@ -91,8 +91,7 @@ public final class CelerySession: PoolSource {
             bridgeExit.withLock { $0 = ended }
             model.withLock { $0.log(MonotonicClock.now(), .workerCrashed, "the Celery bridge \(ended)") }
         }
-        sink.connection.withLock { $0 = nil }
-        // The sink reads the connection the listener learns.
+        // The listener learns the bridge's connection from its hello; the sink sends on it.
         let deadline = MonotonicClock.now() &+ timeoutNanos
         while true {
             if let id = connection.withLock({ $0 }) { sink.connection.withLock { $0 = id } }
@@ -108,7 +107,7 @@ public final class CelerySession: PoolSource {
             }
             if MonotonicClock.now() >= deadline {
                 stopBridge()
-                throw CeleryError(status: 1, "the Celery bridge did not report the cluster at \(broker) within \(timeoutNanos / 1_000_000_000) s (its log: \(bridgeLogPath))")
+                throw CeleryError(status: 1, "the Celery bridge did not report the cluster at \(Self.masked(broker)) within \(timeoutNanos / 1_000_000_000) s (its log: \(bridgeLogPath))")
             }
             MonotonicClock.sleep(until: MonotonicClock.now() &+ 20_000_000)
         }
