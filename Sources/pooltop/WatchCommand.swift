@@ -30,6 +30,7 @@ struct WatchCommand: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
+        if ["--help", "-h"].contains(command.first) { throw CleanExit.helpRequest(self) }  // the passthrough takes it otherwise
         if celery != nil, json || !command.isEmpty { throw ValidationError("--celery watches a Celery app: give it no program and no --json") }
     }
 

@@ -36,6 +36,8 @@ struct WatchEndToEndTests {
 
     @Test("not Python, not there: a message naming it and status 2; a program's own status passes through")
     func badPrograms() throws {
+        let help = try Binary.pooltop(["watch", "--help"])
+        #expect(help.status == 0 && help.output.contains("--program-output") && help.output.contains("--celery"), "\(help.error)")
         let notPython = try Binary.pooltop(["watch", "--", "bash", "-c", "true"])
         #expect(notPython.status == 2)
         #expect(notPython.error.contains("bash is not a Python interpreter"))
