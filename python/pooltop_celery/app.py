@@ -45,5 +45,10 @@ app.conf.update(
         # 100 s (kombu's 10 s interval x throttle 10).
         "unacked_restore_interval": 1,
         "unacked_restore_throttle": 1,
+        # That scan runs under a Redis mutex. A worker SIGKILLed while it
+        # holds it (likelier with a scan every second) would keep every
+        # other worker from giving back its messages for kombu's 300 s:
+        # the mutex expires after 10 s instead (a scan takes milliseconds).
+        "unacked_mutex_expire": 10,
     },
 )

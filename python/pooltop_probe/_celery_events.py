@@ -1,9 +1,9 @@
 """Celery's events, received with Celery's own ``app.events.Receiver`` in a
 thread of the bridge, and turned into calls on the cluster state.
 
-Worker events also go to a ``celery.events.state.State``, whose
-``Worker.heartbeat_expires`` (the last heartbeat + 2 heartbeat intervals)
-decides when a silent worker is taken for dead (:meth:`expired`).
+Worker events also go to a ``celery.events.state.State``.  A silent worker
+is taken for dead two heartbeat intervals (the interval it announced) after
+the bridge last heard from it (:meth:`expired`), Celery's own rule.
 """
 import sys
 import threading
@@ -66,6 +66,12 @@ class EventThread(threading.Thread):
         self.seen = threading.Event()       # at least one event arrived
         self.count = 0
         self.errors = 0
+        # Per node: when (wall time, at receipt) it was last heard from, and
+        # the heartbeat interval it announced.  Kept here rather than read
+        # from Celery's state, whose worker records take every event's
+        # fields and timestamps as they come.
+        self.last_heard: Dict[str, float] = {}
+        self.intervals: Dict[str, float] = {}
         self.grace_until = 0.0              # wall time: no expiry before
         self._handlers = {
             "task-sent": self._on_sent,
@@ -122,8 +128,16 @@ class EventThread(threading.Thread):
         kind = str(ev.get("type", ""))
         host = str(ev.get("hostname") or "")
         t = self.clock.time(ev, now)
+        if host:
+            # Any event of a worker (a heartbeat, a task it started) says
+            # it is alive.
+            self.last_heard[host] = time.time()
         if kind.startswith("worker-"):
             self.celery_state.event(ev)
+            if kind in ("worker-heartbeat", "worker-online") and host:
+                freq = ev.get("freq")
+                if isinstance(freq, (int, float)) and freq > 0:
+                    self.intervals[host] = float(freq)
             if kind == "worker-offline":
                 self.state.node_offline(
                     host, "worker-offline: %s shut down or lost the "
@@ -181,14 +195,15 @@ class EventThread(threading.Thread):
             return []
         out = []
         for n in self.state.online():
-            w = self.celery_state.workers.get(n.node)
-            if w is None or not w.heartbeats or not w.freq:
+            last = self.last_heard.get(n.node)
+            if last is None:
                 continue
-            expires = w.heartbeat_expires
-            if now > expires:
+            # The interval it announced, else Celery's default (2 s).
+            every = self.intervals.get(n.node, 2.0)
+            # Celery's rule: gone after two missed heartbeats.
+            if now - last > 2 * every:
                 out.append((n.node, "no heartbeat for %.1f s (expected "
-                            "every %g s)" % (now - w.heartbeats[-1],
-                                             w.freq)))
+                            "every %g s)" % (now - last, every)))
         return out
 
     def forgive(self, seconds: float) -> None:
@@ -196,9 +211,8 @@ class EventThread(threading.Thread):
         heartbeat restarts now (after the broker was away)."""
         now = time.time()
         self.grace_until = now + seconds
-        for w in list(self.celery_state.workers.values()):
-            if w.heartbeats:
-                w.heartbeats[-1] = max(w.heartbeats[-1], now)
+        for node in list(self.last_heard):
+            self.last_heard[node] = max(self.last_heard[node], now)
 
 
 def wait_ready(thread: EventThread, nodes: int, timeout: float = 3.0

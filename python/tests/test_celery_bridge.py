@@ -342,8 +342,11 @@ class CeleryBridgeTest(unittest.TestCase):
         self.assertLessEqual(silent, 2 * every + 1.0, offline)
         self.assertLess((offline["t"] - t_kill) / 1e9, 2 * every + 1.5,
                         (offline, self.b.of("broker")))
+        # Redis gives a dead worker's messages back after the visibility
+        # timeout, when a live worker next scans; on a loaded machine one
+        # has taken minutes (known, not understood: see python/README.md).
         self.b.wait("500 finish events",
-                    lambda: len(self.b.of("finish")) >= 500, 90)
+                    lambda: len(self.b.of("finish")) >= 500, 330)
         self.check_tasks(tasks)
         lost = {e["task"] for e in self.b.of("fail", outcome="lost")}
         again = [e["task"] for e in self.b.of("redelivered")]
