@@ -61,6 +61,16 @@ public final class EventListener: @unchecked Sendable {
     }
 
     /// Stops listening, ends every connection and removes the socket.
+    /// Sets the environment the children it listens for inherit: `POOLTOP_SOCKET` to this socket,
+    /// and `probeDirectory` (the folder holding `pooltop_probe`) first on `PYTHONPATH`, once.
+    public func exportEnvironment(probeDirectory: String) {
+        setenv("POOLTOP_SOCKET", path, 1)
+        let pythonPath = getenv("PYTHONPATH").map { String(cString: $0) } ?? ""
+        let entries = pythonPath.split(separator: ":").map(String.init)
+        guard entries.first != probeDirectory else { return }
+        setenv("PYTHONPATH", ([probeDirectory] + entries).joined(separator: ":"), 1)
+    }
+
     public func close() {
         guard !closed.withLock({ was in defer { was = true }; return was }) else { return }
         shutdown(descriptor, Int32(SHUT_RDWR))

@@ -59,9 +59,7 @@ public final class WatchSession: PoolSource {
             throw WatchError("cannot write the program's output to \(outputPath): \(String(cString: strerror(errno)))")
         }
         defer { Glibc.close(output); Glibc.close(input) }
-        setenv("POOLTOP_SOCKET", listener.path, 1)
-        let pythonPath = getenv("PYTHONPATH").map { String(cString: $0) }
-        setenv("PYTHONPATH", probeDirectory + (pythonPath.map { ":" + $0 } ?? ""), 1)
+        listener.exportEnvironment(probeDirectory: probeDirectory)
         do throws(SubprocessError) {
             pid = try Subprocess.spawn(path, arguments: [interpreter, "-m", "pooltop_probe"] + command.dropFirst(),
                                        stdin: input, stdout: output, fd3: -1, stderr: output)

@@ -49,7 +49,6 @@ public struct CeleryRun: Sendable {
         summary.scenario.mode = "celery"
         summary.workers.hosts = session.hosts
         summary.tasks.redelivered = session.redeliveries.redelivered
-        summary.cpuPercent = 0
         return (summary, stalled)
     }
 }

@@ -74,9 +74,7 @@ public final class CelerySession: PoolSource {
         let log = open(bridgeLogPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
         defer { if log >= 0 { Glibc.close(log) }; if input >= 0 { Glibc.close(input) } }
-        setenv("POOLTOP_SOCKET", listener.path, 1)
-        let pythonPath = getenv("PYTHONPATH").map { String(cString: $0) }
-        setenv("PYTHONPATH", probeDirectory + (pythonPath.map { ":" + $0 } ?? ""), 1)
+        listener.exportEnvironment(probeDirectory: probeDirectory)
         do throws(SubprocessError) {
             bridgePID = try Subprocess.spawn(interpreter, arguments: [python, "-m", "pooltop_probe.celery_bridge", "--broker", broker]
                                              + (watchOnly ? ["--watch"] : []),
