@@ -23,6 +23,10 @@ public struct DashboardHistory: Sendable, Equatable {
 
     /// The lock figures at the previous sample, to turn running totals into per-interval ratios.
     private var previousLock: LockStats?
+    /// The interpreter lock's running totals at the last `interpreterLockWindow + 1` samples.
+    private var interpreterLockSamples: [LockStats] = []
+    /// Samples the interpreter lock's recent figures span (2 s of pool time).
+    static let interpreterLockWindow = 20
     /// The pool time (snapshot `elapsedNanos`) from which the next sample is taken.
     private var nextSampleAt: UInt64 = 0
 
@@ -40,6 +44,22 @@ public struct DashboardHistory: Sendable, Equatable {
         requestsPerSecond.append(snapshot.requestsPerSecond)
         lockContention.append(DashboardHistory.intervalContention(from: previousLock, to: snapshot.lock) * 100)
         previousLock = snapshot.lock
+        interpreterLockSamples.append(snapshot.interpreterLock)
+        if interpreterLockSamples.count > Self.interpreterLockWindow + 1 { interpreterLockSamples.removeFirst() }
+    }
+
+    /// The interpreter lock over the last 2 s of samples (waiters and the longest wait as they are
+    /// now), so its figures describe the mode the pool is in, not minutes of an earlier one.
+    public func recentInterpreterLock(now current: LockStats) -> LockStats {
+        guard let first = interpreterLockSamples.first, current.acquisitions >= first.acquisitions,
+              current.contended >= first.contended, current.waitNanosTotal >= first.waitNanosTotal,
+              current.acquisitions > first.acquisitions else { return current }
+        var recent = current
+        recent.acquisitions = current.acquisitions - first.acquisitions
+        recent.contended = current.contended - first.contended
+        recent.waitNanosTotal = current.waitNanosTotal - first.waitNanosTotal
+        recent.holdNanosTotal = current.holdNanosTotal &- first.holdNanosTotal
+        return recent
     }
 
     /// The share of acquisitions between two samples of a lock that had to wait, 0...1.

@@ -17,7 +17,9 @@ struct LockPanel: Widget {
             Span("lock ", style: styles.muted),
             Span(configuration.lockEnabled ? "on" : "OFF", style: configuration.lockEnabled ? styles.ok : styles.warning),
             Span(" · GIL ", style: styles.muted),
-            Span(configuration.interpreterLockEnabled ? "on" : "off", style: configuration.interpreterLockEnabled ? styles.warning : styles.muted),
+            configuration.mode == .processes && configuration.interpreterLockEnabled
+                ? Span("per process", style: styles.muted)
+                : Span(configuration.interpreterLockEnabled ? "on" : "off", style: configuration.interpreterLockEnabled ? styles.warning : styles.muted),
         ]
         guard let inner = styles.renderPanel("lock", detail: detail, group: .contention, in: area, buffer: &buffer) else { return }
         let lock = snapshot.lock
@@ -33,10 +35,7 @@ struct LockPanel: Widget {
                             style: styles.muted)] : counterLine(snapshot.counter),
         ]
         if configuration.interpreterLockEnabled {
-            let gil = snapshot.interpreterLock
-            var line = contentionLine(gil, name: "GIL", width: inner.width)
-            line += [Span("  wait ", style: styles.muted), Span(duration(gil.meanWaitNanos), style: styles.text)]
-            lines.append(line)
+            lines.append(interpreterLockLine(snapshot, width: inner.width))
         }
         for (offset, line) in lines.prefix(inner.height).enumerated() {
             LineComposer.draw(line, row: offset, of: inner, buffer: &buffer)
@@ -48,6 +47,18 @@ struct LockPanel: Widget {
             BrailleGraph(values: values, style: styles.lockGraph, mode: .area, maximum: 100).render(in: graph, buffer: &buffer)
             Label("contention %", style: styles.muted, alignment: .right).render(in: graph.row(0), buffer: &buffer)
         }
+    }
+
+    /// The emulated interpreter lock over the last 2 s in thread and unbounded mode; in process
+    /// mode, why it has no figures (no interpreter lock is shared between processes).
+    private func interpreterLockLine(_ snapshot: PoolSnapshot, width: Int) -> [Span] {
+        guard snapshot.configuration.mode != .processes else {
+            let reason = width >= 58 ? "none shared: each worker process has its own interpreter lock" : "each process has its own"
+            return [Span("GIL ", style: styles.muted), Span(reason, style: styles.muted)]
+        }
+        let gil = observation.history.recentInterpreterLock(now: snapshot.interpreterLock)
+        return contentionLine(gil, name: "GIL", width: width)
+            + [Span("  wait ", style: styles.muted), Span(duration(gil.meanWaitNanos), style: styles.text)]
     }
 
     /// "contention 42.0%  waiters 3" for a lock.

@@ -55,6 +55,14 @@ struct SlotsPanel: Widget {
         return grid.slotIndex(atColumn: column, row: row, in: area)
     }
 
+    /// How many slots there are: the cap, or `50 → 40` while workers above it (or of the previous
+    /// mode) finish their tasks and leave. A source whose slots are not the cap's shows their count.
+    static func count(_ slots: [SlotState], cap: Int) -> String {
+        let leaving = slots.count(where: \.isRetiring)
+        guard leaving > 0, slots.count > cap else { return String(slots.count) }
+        return "\(slots.count) → \(cap)"
+    }
+
     /// The legend, flowed into lines `width` columns wide (unstyled: only the widths matter here).
     private static func legendLines(width: Int) -> [[Span]] {
         LineComposer.flowed(SlotGlyphs.legend.map { [Span("\($0.glyph) \($0.label)")] }, separator: " ", width: width)
@@ -79,7 +87,7 @@ struct SlotsPanel: Widget {
         var detail = folded
             ? "1 cell = \(grid.slotsPerCell(in: gridArea)) slots"
             : "\(running) running · \(idle) idle"
-        let title = names.labels.isEmpty ? "slots \(slots.count)" : "workers \(slots.count)"
+        let title = (names.labels.isEmpty ? "slots " : "workers ") + SlotsPanel.count(slots, cap: snapshot.configuration.cap)
         let named = names.sharedPrefix + "… · " + detail
         if !grid.labels.isEmpty, !names.sharedPrefix.isEmpty, title.count + named.count + 10 <= area.width { detail = named }
         styles.box(title, detail: [Span(detail, style: styles.muted)], group: .pool).render(in: area, buffer: &buffer)

@@ -33,6 +33,21 @@ import Testing
         ])
     }
 
+    @Test("after a mode switch `slots N` is the cap, with the old mode's draining slots counted down to it")
+    func afterAModeSwitchSlotsEqualTheCap() {
+        var snapshot = PoolSnapshot()
+        snapshot.configuration.cap = 4
+        let current = Array(repeating: SlotState(phase: .idle), count: 4)
+        let leaving = Array(repeating: SlotState(phase: .busy, isRetiring: true, requestID: 7), count: 3)
+        snapshot.slots = current + leaving
+        let draining = SlotsPanel(observation: observation(snapshot), selectedSlot: nil, styles: styles).rendered(width: 40, height: 6)
+        #expect(draining.lines[0] == "╭─ slots 7 → 4 ───── 3 running · 4 idle ─╮".replacingOccurrences(of: "───── 3", with: "─── 3"))
+        #expect(draining.lines[1] == "│· · · · ↓ ↓ ↓                         │")
+        snapshot.slots = current
+        let settled = SlotsPanel(observation: observation(snapshot), selectedSlot: nil, styles: styles).rendered(width: 40, height: 6)
+        #expect(settled.lines[0].hasPrefix("╭─ slots 4 ─"))
+    }
+
     @Test func aSelectedSlotIsHighlightedWithWhatItRuns() {
         let slots = [SlotState(phase: .idle), SlotState(phase: .holdingLock, requestID: 42, taskIndex: 2)]
         let first = PoolSnapshot(elapsedNanos: 1_000_000_000, slots: slots)
@@ -125,6 +140,42 @@ import Testing
         snapshot.interpreterLock = LockStats(acquisitions: 10, contended: 8, waitNanosTotal: 40_000_000, waiters: 3)
         let buffer = LockPanel(observation: observation(snapshot), styles: styles).rendered(width: 40, height: 6)
         #expect(buffer.lines[4] == "│GIL 80.0%  waiters 3  wait 4ms        │")
+    }
+
+    @Test("process mode's lock panel shows no GIL figures of the thread-mode minutes, and says why")
+    func inProcessModeTheGILSaysWhyItHasNoFigures() {
+        var threads = PoolSnapshot()
+        threads.configuration.interpreterLockEnabled = true
+        threads.interpreterLock = LockStats(acquisitions: 1000, contended: 992, waitNanosTotal: 62_570_000_000, waiters: 3)
+        var processes = threads
+        processes.elapsedNanos = 1_000_000_000
+        processes.configuration.mode = .processes
+        let buffer = LockPanel(observation: observation(threads, processes), styles: styles).rendered(width: 40, height: 6)
+        #expect(buffer.lines[0].hasSuffix(" lock on · GIL per process ─╮"))
+        #expect(buffer.lines[4] == "│GIL each process has its own          │")
+        #expect(!buffer.lines.joined().contains("99.2%"))
+        let wide = LockPanel(observation: observation(threads, processes), styles: styles).rendered(width: 64, height: 6)
+        #expect(wide.lines[4] == "│GIL none shared: each worker process has its own interpreter …│")
+    }
+
+    @Test("back in thread mode the GIL's figures are the last 2 s, not the earlier minutes")
+    func theGILFiguresDescribeTheLastTwoSeconds() {
+        var observation = PoolObservation()
+        var snapshot = PoolSnapshot()
+        snapshot.configuration.interpreterLockEnabled = true
+        // Minutes of thread mode: 99 % of acquisitions waited.
+        snapshot.interpreterLock = LockStats(acquisitions: 10_000, contended: 9_900, waitNanosTotal: 600_000_000_000)
+        observation.record(snapshot)
+        // Then 3 s in which 100 acquisitions, 10 of them waiting 1 ms each.
+        for step in 1...30 {
+            snapshot.elapsedNanos = UInt64(step) * 100_000_000
+            snapshot.interpreterLock.acquisitions += 100
+            snapshot.interpreterLock.contended += 10
+            snapshot.interpreterLock.waitNanosTotal += 10_000_000
+            observation.record(snapshot)
+        }
+        let buffer = LockPanel(observation: observation, styles: styles).rendered(width: 40, height: 6)
+        #expect(buffer.lines[4] == "│GIL 10.0%  waiters 0  wait 100us      │")
     }
 
     @Test func eventsListTheNewestLastWithTimeStamps() {

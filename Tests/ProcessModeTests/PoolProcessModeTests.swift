@@ -30,6 +30,16 @@ extension ProcessSuites {
             }
         }
 
+        /// Polls `condition` every millisecond for at most `seconds`.
+        static func eventually(seconds: Double, _ condition: () -> Bool) -> Bool {
+            let deadline = MonotonicClock.now() &+ UInt64(seconds * 1e9)
+            while MonotonicClock.now() < deadline {
+                if condition() { return true }
+                MonotonicClock.sleep(until: MonotonicClock.now() &+ 1_000_000)
+            }
+            return condition()
+        }
+
         @Test("the cap is never exceeded, as the tasks inside the workers count it; the counter is exact")
         func capAcrossProcesses() throws {
             let pool = Self.pool(cap: 6)
@@ -178,6 +188,25 @@ extension ProcessSuites {
             #expect(snapshot.counter.expected == 500 && snapshot.counter.lostUpdates == 0)
             #expect(ended.eachEndedOnce(500))
             #expect(pool.workerProcessIDs.isEmpty)
+        }
+
+        @Test("after a mode switch the grid shows exactly the cap's slots, the old mode's as retiring until they leave")
+        func afterAModeSwitchTheGridShowsExactlyTheCapsSlots() throws {
+            let pool = Self.pool(cap: 4, mode: .threads)
+            Self.submit(4, kind: .io, costNanos: 1_500_000_000, to: pool)
+            #expect(Self.eventually(seconds: 10) { pool.snapshot().busy == 4 })
+            #expect(pool.switchMode(to: .processes))
+            #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
+            let switching = pool.snapshot()
+            // Four places for the cap, then the four busy thread workers on their way out.
+            #expect(switching.slots.count == 8, "\(switching.slots)")
+            #expect(switching.slots.prefix(4).allSatisfy { !$0.isRetiring })
+            #expect(switching.slots.suffix(4).allSatisfy { $0.isRetiring && $0.isRunningTask })
+            #expect(Self.eventually(seconds: 20) { pool.snapshot().slots.count == 4 }, "the old mode's slots never left")
+            let settled = pool.snapshot()
+            #expect(settled.slots.allSatisfy { !$0.isRetiring && $0.phase != .empty }, "\(settled.slots)")
+            pool.close()
+            pool.join()
         }
 
         @Test("terminate cancels queued and running tasks and ends every worker process")

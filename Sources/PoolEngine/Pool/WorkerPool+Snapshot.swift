@@ -22,6 +22,7 @@ extension WorkerPool {
         totals.queued = state.waiting
         let configuration = state.configuration
         let occupants = state.occupants
+        let displayed = state.displayedSlots
         let slotCount = max(state.workerRole == nil ? 0 : configuration.cap, state.nextFreshSlot)
         let head = state.queue.prefix(64).map { QueuedTask(tag: $0.tag, waitedNanos: now &- $0.enqueuedAt) }
         let histograms = sampling.latencyIsDue(now: now, maxAgeNanos: latencyMaxAgeNanos)
@@ -37,9 +38,9 @@ extension WorkerPool {
         let crashedAt = state.crashedAt
         queueLock.unlock()
 
-        let slotStates = (0..<slotCount).map { index -> SlotState in
-            guard let occupant = occupants[index] else { return .empty }
-            return occupant.role.executor.slotState(index, retiring: occupant.retiring, crashedAt: crashedAt, now: now, in: self)
+        let slotStates = displayed.map { place -> SlotState in
+            guard let place, let occupant = occupants[place.index] else { return .empty }
+            return occupant.role.executor.slotState(place.index, retiring: place.leaving, crashedAt: crashedAt, now: now, in: self)
         }
         let region = processes?.region
         var lock = sharedLock.stats, counterStats = counter.stats
