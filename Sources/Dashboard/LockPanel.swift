@@ -53,7 +53,8 @@ struct LockPanel: Widget {
     /// mode, why it has no figures (no interpreter lock is shared between processes).
     private func interpreterLockLine(_ snapshot: PoolSnapshot, width: Int) -> [Span] {
         guard snapshot.configuration.mode != .processes else {
-            let reason = width >= 58 ? "none shared: each worker process has its own interpreter lock" : "each process has its own"
+            let full = "none shared: each worker process has its own interpreter lock"
+            let reason = 4 + full.count <= width ? full : "each process has its own"
             return [Span("GIL ", style: styles.muted), Span(reason, style: styles.muted)]
         }
         let gil = observation.history.recentInterpreterLock(now: snapshot.interpreterLock)

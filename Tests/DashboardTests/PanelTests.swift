@@ -154,8 +154,8 @@ import Testing
         #expect(buffer.lines[0].hasSuffix(" lock on · GIL per process ─╮"))
         #expect(buffer.lines[4] == "│GIL each process has its own          │")
         #expect(!buffer.lines.joined().contains("99.2%"))
-        let wide = LockPanel(observation: observation(threads, processes), styles: styles).rendered(width: 64, height: 6)
-        #expect(wide.lines[4] == "│GIL none shared: each worker process has its own interpreter …│")
+        let wide = LockPanel(observation: observation(threads, processes), styles: styles).rendered(width: 70, height: 6)
+        #expect(wide.lines[4] == "│GIL none shared: each worker process has its own interpreter lock   │")
     }
 
     @Test("back in thread mode the GIL's figures are the last 2 s, not the earlier minutes")
