@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: - Plain values
@@ -36,7 +37,7 @@ let package = Package(
 
         // MARK: - The screen
         .target(name: "TerminalUI"),
-        .target(name: "Dashboard", dependencies: ["PoolCore", "Sizing", "TerminalUI"]),
+        .target(name: "Dashboard", dependencies: ["PoolCore", "Sizing", "TerminalUI", .product(name: "Yams", package: "Yams")]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CTerminalGuard"),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcurses", "CTerminalGuard"]),

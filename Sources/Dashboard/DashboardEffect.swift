@@ -16,6 +16,8 @@ public enum DashboardEffect: Sendable, Hashable {
     /// Run a quick sweep on a copy of the scenario, in its own pool, and report back with
     /// `.sweepProgressed` and `.sweepFinished` messages.
     case startSweep(SweepRequest)
+    /// Start `lesson` (chosen from the `L` list): its scenario in a new live session.
+    case openLesson(Lesson)
 
     /// The pool or workload command, if this is one.
     public var command: PoolCommand? {

@@ -18,9 +18,67 @@ struct DashboardLayout: Sendable, Equatable {
     var events: Rect
     var teaching: Rect
     var footer: Rect
+    /// The lesson panel; empty without a lesson.
+    var lesson = Rect(x: 0, y: 0, width: 0, height: 0)
 
     /// The width from which the panels stand in three columns.
     static let threeColumnWidth = 150
+
+    /// Lays out the dashboard in `screen` with `slots` to show; with a lesson open, the lesson
+    /// layout that puts `featured` beside it (see `init(lessonIn:slots:featured:)`).
+    init(screen: Rect, slots slotStates: [SlotState], lesson featured: LessonPanel?) {
+        guard let featured else {
+            self.init(screen: screen, slots: slotStates)
+            return
+        }
+        self.init(lessonIn: screen, slots: slotStates, featured: featured)
+    }
+
+    /// The lesson layout, which fits 80×24: the slots and the queue on the left; the lesson, the
+    /// panel its step looks at (throughput when the step looks at the slots, the queue or a line)
+    /// and, on a tall screen, the events on the right. The panels left out get empty rectangles.
+    init(lessonIn screen: Rect, slots slotStates: [SlotState], featured: LessonPanel) {
+        let rows = Layout.split(screen, direction: .vertical, constraints: [.length(2), .fill(1), .length(1), .length(1)])
+        header = rows[0]
+        body = rows[1]
+        teaching = rows[2]
+        footer = rows[3]
+        let none = Rect(x: 0, y: 0, width: 0, height: 0)
+        (slots, queue, throughput, lock, latency, system, events) = (none, none, none, none, none, none, none)
+        let columns = Layout.split(body, direction: .horizontal, constraints: [.percentage(50), .fill(1)])
+        let left = Layout.split(columns[0], direction: .vertical, constraints: [
+            .length(DashboardLayout.slotsHeight(in: columns[0], slots: slotStates, reserving: 7)), .fill(1),
+        ])
+        slots = left[0]
+        queue = left[1]
+        let eventsHeight = body.height >= 34 ? 8 : 0
+        let lessonHeight = min(16, max(11, (body.height - eventsHeight) / 2 + 1))
+        let right = Layout.split(columns[1], direction: .vertical, constraints: [.length(lessonHeight), .fill(1), .length(eventsHeight)])
+        lesson = right[0]
+        switch featured {
+        case .lock: lock = right[1]
+        case .latency: latency = right[1]
+        case .system: system = right[1]
+        case .events: events = right[1]
+        case .throughput, .slots, .queue, .header, .formulas: throughput = right[1]
+        }
+        if eventsHeight > 0, featured != .events { events = right[2] }
+    }
+
+    /// The rectangle `panel` is drawn in (a line for the header and the formulas).
+    func area(of panel: LessonPanel) -> Rect {
+        switch panel {
+        case .header: return header
+        case .slots: return slots
+        case .queue: return queue
+        case .throughput: return throughput
+        case .lock: return lock
+        case .latency: return latency
+        case .system: return system
+        case .events: return events
+        case .formulas: return teaching
+        }
+    }
 
     /// Lays out the dashboard in `screen` with `slots` to show.
     init(screen: Rect, slots slotStates: [SlotState]) {

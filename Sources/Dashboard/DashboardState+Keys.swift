@@ -4,7 +4,10 @@ import TerminalUI
 extension DashboardState {
     /// The effects of one key press, as `KeyBindings.standard` says; unknown keys do nothing.
     mutating func handle(_ key: Key) -> [DashboardEffect] {
-        KeyBindings.standard.action(for: key, in: self)?(&self) ?? []
+        guard let action = KeyBindings.standard.action(for: key, in: self) else { return [] }
+        // The step's check starts from the figures as they were before the key took effect.
+        lesson?.keyPressed(key, observation: live, now: hasTicked ? clockNanos : nil)
+        return action(&self)
     }
 
     // MARK: - Settings as the engine will soon have them
@@ -141,11 +144,64 @@ extension DashboardState {
 
     /// Closes the overlay that shows, if any.
     mutating func closeOverlay() -> [DashboardEffect] {
-        if sweep.isVisible {
+        if lessonListSelection != nil {
+            lessonListSelection = nil
+        } else if sweep.isVisible {
             sweep.isVisible = false
         } else if isHelpVisible {
             setHelpVisible(false)
         }
+        return []
+    }
+
+    // MARK: - Lessons
+
+    /// Opens or closes the `L` list of lessons.
+    mutating func toggleLessonList() -> [DashboardEffect] {
+        if lessonListSelection != nil {
+            lessonListSelection = nil
+        } else if live.snapshot.sourceTitle != nil || isReplay {
+            let reason = "lessons run pooltop's own pool: start one with pooltop lesson NAME"
+            note(reason, severity: .warning)
+            echo(reason)
+        } else if lessons.isEmpty {
+            note("no lessons found: put *.lesson files in lessons/ or $POOLTOP_LESSONS", severity: .warning)
+            echo("L: no lessons found")
+        } else {
+            let open = lesson.flatMap { progress in lessons.firstIndex { $0.name == progress.lesson.name } }
+            lessonListSelection = open ?? 0
+        }
+        return []
+    }
+
+    /// Moves the selection in the `L` list.
+    mutating func moveLessonSelection(by offset: Int) -> [DashboardEffect] {
+        guard let selected = lessonListSelection, !lessons.isEmpty else { return [] }
+        lessonListSelection = min(lessons.count - 1, max(0, selected + offset))
+        return []
+    }
+
+    /// Opens the lesson selected in the `L` list: the runner starts its scenario.
+    mutating func openSelectedLesson() -> [DashboardEffect] {
+        guard let selected = lessonListSelection, lessons.indices.contains(selected) else { return [] }
+        lessonListSelection = nil
+        return [.openLesson(lessons[selected])]
+    }
+
+    /// `n`/Enter or `p`: the next or previous step of the lesson.
+    mutating func moveLesson(forward: Bool) -> [DashboardEffect] {
+        guard var progress = lesson else { return [] }
+        let now = hasTicked ? clockNanos : nil
+        if forward {
+            progress.next(observation: live, now: now)
+        } else {
+            progress.previous(observation: live, now: now)
+        }
+        if progress.isFinished {
+            let passed = progress.outcomes.count { if case .passed = $0 { true } else { false } }
+            note("lesson \(progress.lesson.name) finished: \(passed) of \(progress.outcomes.count) checks seen")
+        }
+        lesson = progress
         return []
     }
 }

@@ -54,6 +54,12 @@ public struct DashboardState: Sendable {
     public internal(set) var commandEcho: String?
     /// The recording under way, shown in the header as `● REC 0:12`.
     public internal(set) var recording: RecordingIndicator?
+    /// The lesson open, and where the class is in it.
+    public internal(set) var lesson: LessonProgress?
+    /// The lessons `L` lists.
+    public let lessons: [Lesson]
+    /// The row selected in the `L` list while it shows; nil when it is closed.
+    public internal(set) var lessonListSelection: Int?
 
     // MARK: - Bookkeeping
 
@@ -76,6 +82,8 @@ public struct DashboardState: Sendable {
     ///   - availableModes: the modes `m` cycles through.
     ///   - acceptedCommands: the kinds of command the source carries out.
     ///   - footerNote: a line for the footer's right end.
+    ///   - lessons: the lessons `L` lists.
+    ///   - lesson: the lesson to open at once (`pooltop lesson NAME`).
     public init(
         width: Int,
         height: Int,
@@ -83,7 +91,9 @@ public struct DashboardState: Sendable {
         themeIndex: Int = 0,
         availableModes: [PoolMode] = PoolMode.allCases,
         acceptedCommands: Set<PoolCommand.Kind> = Set(PoolCommand.Kind.allCases),
-        footerNote: String? = nil
+        footerNote: String? = nil,
+        lessons: [Lesson] = [],
+        lesson: Lesson? = nil
     ) {
         self.width = max(0, width)
         self.height = max(0, height)
@@ -92,6 +102,8 @@ public struct DashboardState: Sendable {
         self.availableModes = availableModes
         self.acceptedCommands = acceptedCommands
         self.footerNote = footerNote
+        self.lessons = lessons
+        self.lesson = lesson.map { LessonProgress(lesson: $0, observation: PoolObservation(), now: nil) }
     }
 
     // MARK: - Derived
@@ -105,6 +117,11 @@ public struct DashboardState: Sendable {
 
     /// True while the screen shows a recording being replayed.
     public var isReplay: Bool { live.snapshot.playback != nil }
+
+    /// With a lesson open, the panel its step looks at (the lesson layout shows it); nil without one.
+    var lessonFeature: LessonPanel? {
+        lesson.map { $0.step.look ?? .throughput }
+    }
 
     /// True while the screen is frozen.
     public var isPaused: Bool { frozen != nil }

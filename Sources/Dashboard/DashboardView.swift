@@ -31,28 +31,58 @@ public struct DashboardView: Widget {
         }
         let observation = state.displayed
         let snapshot = observation.snapshot
-        let layout = DashboardLayout(screen: area, slots: snapshot.slots)
+        let layout = DashboardLayout(screen: area, slots: snapshot.slots, lesson: state.lessonFeature)
         HeaderView(observation: observation, isPaused: state.isPaused, pendingCap: state.pendingCap,
                    recommendedCap: state.sweep.recommendedCap, recording: state.recording, clockNanos: state.clockNanos, styles: styles)
             .render(in: layout.header, buffer: &buffer)
-        SlotsPanel(observation: observation, selectedSlot: state.selectedSlot, styles: styles).render(in: layout.slots, buffer: &buffer)
-        QueuePanel(observation: observation, styles: styles).render(in: layout.queue, buffer: &buffer)
-        ThroughputPanel(observation: observation, styles: styles).render(in: layout.throughput, buffer: &buffer)
-        LockPanel(observation: observation, styles: styles).render(in: layout.lock, buffer: &buffer)
-        LatencyPanel(observation: observation, styles: styles).render(in: layout.latency, buffer: &buffer)
-        SystemPanel(observation: observation, styles: styles).render(in: layout.system, buffer: &buffer)
-        EventsPanel(events: state.events(limit: max(0, layout.events.height - 2)), styles: styles).render(in: layout.events, buffer: &buffer)
+        let panels: [(Rect, any Widget)] = [
+            (layout.slots, SlotsPanel(observation: observation, selectedSlot: state.selectedSlot, styles: styles)),
+            (layout.queue, QueuePanel(observation: observation, styles: styles)),
+            (layout.throughput, ThroughputPanel(observation: observation, styles: styles)),
+            (layout.lock, LockPanel(observation: observation, styles: styles)),
+            (layout.latency, LatencyPanel(observation: observation, styles: styles)),
+            (layout.system, SystemPanel(observation: observation, styles: styles)),
+            (layout.events, EventsPanel(events: state.events(limit: max(0, layout.events.height - 2)), styles: styles)),
+        ]
+        for (rect, panel) in panels where !rect.isEmpty { panel.render(in: rect, buffer: &buffer) }
         TeachingLine(snapshot: snapshot, window: observation.requestWindow, styles: styles).render(in: layout.teaching, buffer: &buffer)
+        if let lesson = state.lesson {
+            LessonPanelView(progress: lesson, observation: state.live, clockNanos: state.clockNanos, styles: styles)
+                .render(in: layout.lesson, buffer: &buffer)
+            if !lesson.isFinished, let look = lesson.step.look { Self.highlight(layout.area(of: look), in: &buffer, styles: styles) }
+        }
         FooterView(
             isPaused: state.isPaused, isHelpVisible: state.isHelpVisible, snapshotsWhilePaused: state.snapshotsWhilePaused,
             commandEcho: state.commandEcho, isSweepVisible: state.sweep.isVisible,
             sweepRecommendedCap: state.sweep.recommendedCap, isReplay: state.isReplay,
             rows: KeyBindings.standard.footerRows(in: state), note: state.footerNote, styles: styles
         ).render(in: layout.footer, buffer: &buffer)
-        if state.isHelpVisible {
+        if let selected = state.lessonListSelection {
+            LessonListOverlay(lessons: state.lessons, selected: selected, styles: styles).render(in: layout.body, buffer: &buffer)
+        } else if state.isHelpVisible {
             HelpOverlay(styles: styles, isReplay: state.isReplay, isAttached: state.isAttached).render(in: layout.body, buffer: &buffer)
         } else if state.sweep.isVisible {
             SweepOverlay(panel: state.sweep, currentCap: state.effectiveCap, styles: styles).render(in: layout.body, buffer: &buffer)
+        }
+    }
+
+    /// Marks the panel a lesson step looks at: its border in the highlight style, or, for a line
+    /// (the header, the formulas), a `▶` at its start.
+    static func highlight(_ rect: Rect, in buffer: inout CellBuffer, styles: DashboardStyles) {
+        guard !rect.isEmpty else { return }
+        var style = styles.highlight
+        style.attributes.insert(.bold)
+        guard rect.height >= 3 else {
+            buffer[rect.x, rect.y] = Cell("▶", style: style)
+            return
+        }
+        for column in rect.x..<rect.maxX {
+            buffer[column, rect.y].style = style
+            buffer[column, rect.maxY - 1].style = style
+        }
+        for row in rect.y..<rect.maxY {
+            buffer[rect.x, row].style = style
+            buffer[rect.maxX - 1, row].style = style
         }
     }
 }

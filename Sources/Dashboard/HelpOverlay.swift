@@ -38,7 +38,7 @@ struct HelpOverlay: Widget {
         KeyBindings.standard.rows(in: .helpOverlay).filter { row in
             switch row.context {
             case .always, .sweepOverlay: return true
-            case .live: return !replay
+            case .live, .lesson, .lessonList: return !replay
             case .replay: return replay
             case .attached: return attached
             }

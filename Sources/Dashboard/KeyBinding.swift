@@ -38,6 +38,10 @@ public struct KeyBinding: Sendable {
         case replay
         /// Only while a real program is watched.
         case attached
+        /// Only while a lesson is open (and neither the sweep nor the lesson list covers it).
+        case lesson
+        /// Only while the `L` list of lessons shows.
+        case lessonList
 
         /// A few words for the command line, empty for `always`.
         var note: String {
@@ -46,6 +50,8 @@ public struct KeyBinding: Sendable {
             case .sweepOverlay: " (sweep overlay)"
             case .replay: " (replay)"
             case .attached: " (watch)"
+            case .lesson: " (lesson)"
+            case .lessonList: " (lesson list)"
             }
         }
     }
@@ -135,6 +141,8 @@ public struct KeyBinding: Sendable {
         case .live: !state.isReplay
         case .replay: state.isReplay
         case .attached: state.isAttached
+        case .lesson: state.lesson != nil && !state.sweep.isVisible && state.lessonListSelection == nil
+        case .lessonList: state.lessonListSelection != nil
         }
     }
 }

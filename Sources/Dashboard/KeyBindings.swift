@@ -8,6 +8,14 @@ public struct KeyBindings: Sendable {
 
     /// The keys of DESIGN.md §3.
     public static let standard = KeyBindings(rows: [
+        KeyBinding("↑ ↓", help: "choose a lesson", places: [.commandLine], context: .lessonList,
+                   actions: [.up: { $0.moveLessonSelection(by: -1) }, .down: { $0.moveLessonSelection(by: 1) }]),
+        KeyBinding("enter", help: "open the chosen lesson", places: [.commandLine], context: .lessonList,
+                   actions: [.enter: { $0.openSelectedLesson() }]),
+        KeyBinding("n enter", footer: "next step", compact: ("n", "ext"), help: "next lesson step", places: [.helpOverlay, .commandLine],
+                   context: .lesson, actions: [.character("n"): { $0.moveLesson(forward: true) }, .enter: { $0.moveLesson(forward: true) }]),
+        KeyBinding("p", footer: "back", compact: ("p", "rev"), help: "previous lesson step", places: [.helpOverlay, .commandLine],
+                   context: .lesson, actions: [.character("p"): { $0.moveLesson(forward: false) }]),
         KeyBinding("b", footer: "burst", compact: ("b", "urst"), help: "fire a burst", needs: [.fireBurst],
                    actions: [.character("b"): { $0.fireBurst() }]),
         KeyBinding("a", footer: "arrivals", compact: ("a", "uto"), help: "arrivals on/off", needs: [.setArrivalsEnabled],
@@ -41,6 +49,8 @@ public struct KeyBindings: Sendable {
                    actions: [.character("s"): { $0.toggleSweep() }]),
         KeyBinding("R", footer: "rec", compact: ("R", ""), help: "record on/off",
                    actions: [.character("R"): { $0.toggleRecording() }]),
+        KeyBinding("L", footer: "lessons", compact: ("L", ""), help: "guided lessons", context: .live, needsEngine: true,
+                   actions: [.character("L"): { $0.toggleLessonList() }]),
         KeyBinding("?", footer: "help", compact: ("?", ""), help: "this help", commandLine: "help overlay",
                    places: [.helpOverlay, .helpFooter, .replayFooter, .commandLine],
                    actions: [.character("?"): { $0.toggleHelp() }]),

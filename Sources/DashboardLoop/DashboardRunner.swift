@@ -31,6 +31,10 @@ public struct DashboardRunner {
         public var status: Int32
         /// What to tell the user once the terminal is back (a recording saved, a damaged replay).
         public var messages: [String]
+        /// The lesson chosen from the `L` list: the loop ended to start its scenario.
+        public var nextLesson: Lesson?
+        /// The theme in use when the loop ended (the next lesson keeps it).
+        public var themeIndex = 0
     }
 
     let terminal: TerminalSession
@@ -40,13 +44,15 @@ public struct DashboardRunner {
     let fps: Int
     let recordPath: String?
     let notice: String?
+    let lessons: LessonSetup?
 
     /// A runner for `source` on `terminal`, drawing `fps` frames a second with `themes` (starting
     /// at `themeIndex`); with `recordPath`, recording into that file starts at once; `notice` goes
     /// to the events list first.
     public init(terminal: TerminalSession, source: Source, themes: [Theme], themeIndex: Int, fps: Int, recordPath: String? = nil,
-                notice: String? = nil) {
+                notice: String? = nil, lessons: LessonSetup? = nil) {
         self.notice = notice
+        self.lessons = lessons
         self.terminal = terminal
         self.source = source
         self.themes = themes
@@ -79,7 +85,7 @@ public struct DashboardRunner {
         if case .watched(let session, _) = source { footerNote = "output: " + session.outputPath }
         var state = DashboardState(width: size.width, height: size.height, themes: themes, themeIndex: themeIndex,
                                    availableModes: pool.capabilities.modes, acceptedCommands: pool.capabilities.commands,
-                                   footerNote: footerNote)
+                                   footerNote: footerNote, lessons: lessons?.lessons ?? [], lesson: lessons?.opening)
         if let notice { _ = state.update(.notice(notice)) }
         if let recordPath {
             do throws(RecordingError) {
@@ -115,6 +121,10 @@ public struct DashboardRunner {
             for effect in state.update(DashboardMessage(event)) {
                 switch effect {
                 case .quit:
+                    return .stop
+                case .openLesson(let lesson):
+                    outcome.nextLesson = lesson
+                    outcome.themeIndex = state.themeIndex
                     return .stop
                 case .command(let command):
                     let reply = pool.perform(command)
@@ -191,7 +201,7 @@ extension DashboardRunner {
     /// Opens the terminal (keeping a cast in `castPath` if given), runs the dashboard on `source`
     /// until it ends, and gives the terminal back. Without a usable terminal: status 1 and why.
     public static func onTerminal(colorMode: ColorMode, castPath: String?, source: Source, themes: [Theme], themeIndex: Int,
-                                  fps: Int, recordPath: String?, notice: String?) -> Outcome {
+                                  fps: Int, recordPath: String?, notice: String?, lessons: LessonSetup? = nil) -> Outcome {
         let terminal: TerminalSession
         do throws(TerminalSessionError) {
             terminal = try TerminalSession.open(colorMode: colorMode, castPath: castPath)
@@ -200,9 +210,26 @@ extension DashboardRunner {
             if case .celery(let session) = source { session.stop() }
             return Outcome(status: 1, messages: ["pooltop: \(error)"])
         }
-        let outcome = DashboardRunner(terminal: terminal, source: source, themes: themes, themeIndex: themeIndex, fps: fps,
-                                      recordPath: recordPath, notice: notice).run()
+        var outcome = DashboardRunner(terminal: terminal, source: source, themes: themes, themeIndex: themeIndex, fps: fps,
+                                      recordPath: recordPath, notice: notice, lessons: lessons).run()
+        var messages = outcome.messages
+        // A lesson chosen with L: its scenario in a new session, on the same terminal.
+        while let next = outcome.nextLesson, var setup = lessons {
+            let session: LiveSession
+            do {
+                session = try setup.session(next)
+            } catch {
+                messages.append("pooltop: lesson \(next.name): \(error)")
+                outcome.status = 1
+                break
+            }
+            setup.opening = next
+            outcome = DashboardRunner(terminal: terminal, source: .live(session), themes: themes, themeIndex: outcome.themeIndex, fps: fps,
+                                      notice: "lesson \(next.name): \(next.title)", lessons: setup).run()
+            messages += outcome.messages
+        }
         terminal.close()
+        outcome.messages = messages
         return outcome
     }
 }
