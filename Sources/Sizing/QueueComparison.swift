@@ -76,10 +76,12 @@ public struct QueueComparison: Sendable, Hashable {
         let measured = "measured mean " + QueueComparison.seconds(measuredMeanSeconds)
             + (measuredP99Seconds.map { " p99 " + QueueComparison.seconds($0) } ?? "")
         let why = note.map { " (\($0))" } ?? ""
+        let measuredFigures = "mean " + QueueComparison.seconds(measuredMeanSeconds)
+            + (measuredP99Seconds.map { ", p99 " + QueueComparison.seconds($0) } ?? "")
         switch verdict {
         case .unbounded:
             return "\(name): the model says the queue grows without bound (ρ = \(QueueComparison.utilisationText(prediction.utilisation))): "
-                + "the \(measured) keeps rising for as long as arrivals go on."
+                + "the measured wait (\(measuredFigures)) keeps rising for as long as arrivals go on."
         case .negligible:
             return "\(name): \(modelFigures(full: true)) · \(measured): both under 5% of a task's time, no real queue."
         case .close:

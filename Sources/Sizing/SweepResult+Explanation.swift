@@ -22,14 +22,14 @@ extension SweepResult {
         let cap = recommendation.cap
         guard let goetzSize = goetz.size else {
             let opening = "The tasks measured no compute time, so the rule sees no CPU limit"
-            if let unfound = limitNotFound() { return opening + ", and the sweep did not find one either: " + unfound }
+            if let unfound = limitNotFound() { return opening + ", and the sweep did not find the limit either: " + unfound }
             return opening + "; but " + limitBelowGoetz(goetzSize: nil)
         }
         let below = points.last { $0.cap < cap }?.cap ?? 0
         let ratio = Double(max(cap, goetzSize)) / Double(max(1, min(cap, goetzSize)))
         if ratio <= 1.5 || (goetzSize > below && goetzSize <= cap) { return nil }
         if cap < goetzSize {
-            if let unfound = limitNotFound() { return "Goetz's N = \(goetzSize) is larger, and the sweep did not reach a limit below it: " + unfound }
+            if let unfound = limitNotFound() { return "Goetz's N = \(goetzSize) is larger, and the sweep did not find the limit below it: " + unfound }
             return "Goetz's N = \(goetzSize) is larger because " + limitBelowGoetz(goetzSize: goetzSize)
         }
         return "cap \(cap) is above Goetz's N = \(goetzSize) because throughput kept growing by more than 5% up to it: "

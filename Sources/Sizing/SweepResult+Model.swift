@@ -87,7 +87,7 @@ extension SweepResult {
             if let widest = apart.max(by: { spread($0.comparison.ratio) < spread($1.comparison.ratio) }), let ratio = widest.comparison.ratio {
                 let how = ratio > 1
                     ? "measured \(QueueComparison.times(ratio)) the model's mean"
-                    : "the model's mean \(QueueComparison.times(1 / ratio)) the measured"
+                    : "the model's mean is \(QueueComparison.times(1 / ratio)) the measured"
                 text += "; the widest gap is at cap \(widest.cap), \(how)" + (widest.comparison.note.map { " (\($0))" } ?? "")
             }
             parts.append(text)
