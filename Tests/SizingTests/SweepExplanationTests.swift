@@ -74,7 +74,8 @@ import Testing
     @Test func theModelSummaryComparesEveryCap() throws {
         let result = try #require(ioBurstSweep())
         // At cap 8: 1,000 tasks in waves of 8 of 20.2 ms: mean ⌊k/8⌋ over k < 1,000 = 62 waves × 20.2 ms = 1.25 s.
-        let atEight = try #require(result.modelComparison(at: try #require(result.point(atCap: 8))))
+        let eight = try #require(result.point(atCap: 8))
+        let atEight = try #require(result.modelComparison(at: eight))
         #expect(atEight.prediction.model == .fluidBurst(tasks: 1000, servers: 8))
         #expect(abs(try #require(atEight.prediction.meanWaitSeconds) - 1.2524) < 0.0001)
         #expect(atEight.verdict == .close)
