@@ -4,8 +4,13 @@ import Workload
 
 extension SweepPoint {
     /// The point one headless run measured: its summary and the pool's final snapshot.
+    ///
+    /// The mean lock wait is per finished task (the lock's total wait over the tasks that
+    /// completed or failed), so a task that takes the lock once and one that does not weigh alike.
     public init(summary: RunSummary, snapshot: PoolSnapshot) {
         let wall = summary.wallSeconds
+        let finished = snapshot.totals.completed + snapshot.totals.failed
+        let lockWait = finished > 0 ? Double(snapshot.lock.waitNanosTotal) / Double(finished) : snapshot.lock.meanWaitNanos
         self.init(
             cap: snapshot.configuration.cap,
             tasksPerSecond: summary.throughputTasksPerSecond,
@@ -16,7 +21,10 @@ extension SweepPoint {
             cpuPercent: summary.cpuPercent,
             lockContention: snapshot.lock.contentionRatio,
             meanComputeNanos: snapshot.meanComputeNanos,
-            meanBlockedNanos: snapshot.meanBlockedNanos
+            meanBlockedNanos: snapshot.meanBlockedNanos,
+            meanLockWaitNanos: lockWait,
+            meanQueueWaitNanos: snapshot.queueWait.mean,
+            meanServiceNanos: snapshot.service.mean
         )
     }
 }

@@ -6,8 +6,10 @@ import Workload
 /// A sweep as the `pooltop.sweep/1` JSON schema: the scenario, one row per cap, the USL fit, the
 /// recommendation and Goetz's rule.
 ///
-/// Key names are fixed: scripts outside the project read them. Optional figures are left out
-/// when absent (`slo_ms` without `--slo`, `peak_cap` when κ = 0, `cap` of Goetz when unbounded).
+/// Key names are fixed: scripts outside the project read them (new keys are only ever added).
+/// Optional figures are left out when absent (`slo_ms` without `--slo`, `peak_cap` when κ = 0,
+/// `cap` of Goetz when unbounded, a row's `model` and the top-level `model` without a queueing
+/// model, the model's waits when its queue is unstable).
 public struct SweepReport: Sendable, Encodable, Hashable {
     public struct ScenarioPart: Sendable, Encodable, Hashable {
         public var mode: String, requests: Int, fanout: Int, task: String, arrival: String, burstWindowMs: Double?
@@ -15,11 +17,17 @@ public struct SweepReport: Sendable, Encodable, Hashable {
         public var criticalSectionUs: Double, queueBound: Int?, rejectPolicy: String
     }
     public struct Latency: Sendable, Encodable, Hashable { public var p50: Double, p99: Double }
-    public struct QueueWait: Sendable, Encodable, Hashable { public var p99: Double }
+    public struct QueueWait: Sendable, Encodable, Hashable { public var mean: Double, p99: Double }
+    /// The queueing model's prediction at one cap: which model, whether its queue is stable, the
+    /// chance a task waits and the mean and p99 wait (absent when unstable).
+    public struct ModelWait: Sendable, Encodable, Hashable {
+        public var model: String, stable: Bool, pWait: Double?, meanMs: Double?, p99Ms: Double?, comparison: String
+    }
     public struct Row: Sendable, Encodable, Hashable {
         public var cap: Int, tasksPerSecond: Double, requestsPerSecond: Double
         public var latencyMs: Latency, queueWaitMs: QueueWait
         public var cpuPercent: Double, lockContention: Double, fittedTasksPerSecond: Double?, repeats: Int
+        public var lockWaitMs: Double, model: ModelWait?
     }
     public struct FitPart: Sendable, Encodable, Hashable {
         public var lambda: Double, sigma: Double, kappa: Double, rSquared: Double, peakCap: Double?, summary: String
@@ -41,6 +49,8 @@ public struct SweepReport: Sendable, Encodable, Hashable {
     public var fit: FitPart?
     public var recommendation: RecommendationPart
     public var goetz: GoetzPart
+    /// How the queueing model compared with the measured waits over the sweep; absent without a model.
+    public var model: String?
 
     /// The report of `result`, a sweep of `scenario` with `configuration` (its cap unused), `repeats`
     /// runs per cap.
@@ -61,10 +71,17 @@ public struct SweepReport: Sendable, Encodable, Hashable {
         rows = result.points.map { point in
             Row(cap: point.cap, tasksPerSecond: point.tasksPerSecond, requestsPerSecond: point.requestsPerSecond,
                 latencyMs: Latency(p50: ms(point.latencyP50Nanos), p99: ms(point.latencyP99Nanos)),
-                queueWaitMs: QueueWait(p99: ms(point.queueWaitP99Nanos)), cpuPercent: point.cpuPercent,
+                queueWaitMs: QueueWait(mean: point.meanQueueWaitNanos / 1e6, p99: ms(point.queueWaitP99Nanos)), cpuPercent: point.cpuPercent,
                 lockContention: point.lockContention, fittedTasksPerSecond: result.fit?.throughput(at: Double(point.cap)),
-                repeats: point.repeats)
+                repeats: point.repeats, lockWaitMs: point.meanLockWaitNanos / 1e6,
+                model: result.modelComparison(at: point).map { compared in
+                    let prediction = compared.prediction
+                    return ModelWait(model: prediction.model.name, stable: prediction.isStable, pWait: prediction.waitProbability,
+                                     meanMs: prediction.meanWaitSeconds.map { $0 * 1e3 }, p99Ms: prediction.p99WaitSeconds.map { $0 * 1e3 },
+                                     comparison: compared.sentence)
+                })
         }
+        model = result.modelSummary
         fit = result.fit.map {
             FitPart(lambda: $0.lambda, sigma: $0.sigma, kappa: $0.kappa, rSquared: $0.rSquared, peakCap: $0.peakConcurrency,
                     summary: result.fitSummary)
@@ -77,7 +94,7 @@ public struct SweepReport: Sendable, Encodable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, scenario, caps, repeats, cores, rows, fit, recommendation, goetz
+        case schema, scenario, caps, repeats, cores, rows, fit, recommendation, goetz, model
         case sloMs = "slo_ms"
     }
 }
@@ -95,7 +112,14 @@ extension SweepReport.Row {
         case cap, repeats
         case tasksPerSecond = "tasks_per_second", requestsPerSecond = "requests_per_second", latencyMs = "latency_ms"
         case queueWaitMs = "queue_wait_ms", cpuPercent = "cpu_percent", lockContention = "lock_contention"
-        case fittedTasksPerSecond = "fitted_tasks_per_second"
+        case fittedTasksPerSecond = "fitted_tasks_per_second", lockWaitMs = "lock_wait_ms", model
+    }
+}
+
+extension SweepReport.ModelWait {
+    enum CodingKeys: String, CodingKey {
+        case model, stable, comparison
+        case pWait = "p_wait", meanMs = "mean_ms", p99Ms = "p99_ms"
     }
 }
 

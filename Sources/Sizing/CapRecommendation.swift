@@ -46,9 +46,13 @@ public struct CapRecommendation: Sendable, Hashable {
         let fastEnough = sorted.filter { $0.tasksPerSecond >= floor }
         guard let objective = objectiveNanos else {
             let chosen = fastEnough.first ?? best
-            let reason = chosen.cap == best.cap
+            var reason = chosen.cap == best.cap
                 ? "cap \(chosen.cap) measured the best throughput (\(bestText)) and no smaller cap came within 5% of it."
                 : "cap \(chosen.cap) is the smallest cap within 5% of the best throughput measured (\(bestText)); more workers add no throughput."
+            if chosen.cap == best.cap, let growth = CapRecommendation.growthAtLargestCap(sorted) {
+                reason += " It is the largest cap swept and throughput still grew \(CapRecommendation.percent(growth.growth)) from cap \(growth.below.cap): "
+                    + "the limit lies above it, so sweep higher caps."
+            }
             self.init(cap: chosen.cap, bestCap: best.cap, bestTasksPerSecond: best.tasksPerSecond, reason: reason)
             return
         }
@@ -67,5 +71,21 @@ public struct CapRecommendation: Sendable, Hashable {
             self.init(cap: chosen.cap, bestCap: best.cap, bestTasksPerSecond: best.tasksPerSecond, objectiveNanos: objective,
                       meetsObjective: false, reason: reason)
         }
+    }
+
+    /// The last two points of `sorted` (by increasing cap) and the relative growth of throughput
+    /// between them, when it is more than the tolerance (5%): the sweep stopped before throughput did.
+    static func growthAtLargestCap(_ sorted: [SweepPoint]) -> (below: SweepPoint, largest: SweepPoint, growth: Double)? {
+        guard sorted.count >= 2 else { return nil }
+        let largest = sorted[sorted.count - 1], below = sorted[sorted.count - 2]
+        guard below.tasksPerSecond > 0 else { return nil }
+        let growth = largest.tasksPerSecond / below.tasksPerSecond - 1
+        return growth > tolerance ? (below, largest, growth) : nil
+    }
+
+    /// A share as a whole percentage: `98%`.
+    static func percent(_ share: Double) -> String {
+        guard share.isFinite else { return "-" }
+        return "\(Int((share * 100).rounded()))%"
     }
 }

@@ -27,6 +27,9 @@ extension SweepPoint {
             lockContention: middle(runs.map(\.lockContention)),
             meanComputeNanos: middle(runs.map(\.meanComputeNanos)),
             meanBlockedNanos: middle(runs.map(\.meanBlockedNanos)),
+            meanLockWaitNanos: middle(runs.map(\.meanLockWaitNanos)),
+            meanQueueWaitNanos: middle(runs.map(\.meanQueueWaitNanos)),
+            meanServiceNanos: middle(runs.map(\.meanServiceNanos)),
             repeats: runs.reduce(0) { $0 + $1.repeats }
         )
     }

@@ -20,14 +20,23 @@ public struct SweepPoint: Sendable, Hashable {
     /// Mean CPU and blocking nanoseconds per task, as measured (Goetz's C and W).
     public var meanComputeNanos: Double
     public var meanBlockedNanos: Double
+    /// Mean nanoseconds a task waited for the shared lock (0 with the lock off or not measured).
+    public var meanLockWaitNanos: Double
+    /// Mean nanoseconds a task waited in the queue before it ran (0 when not measured).
+    public var meanQueueWaitNanos: Double
+    /// Mean nanoseconds a task ran, from its start to its end (lock wait included; 0 when not measured).
+    public var meanServiceNanos: Double
     /// How many runs the figures are the median of.
     public var repeats: Int
 
     /// Creates a point from figures measured at `cap`.
+    ///
+    /// Every figure but the cap and the throughput defaults to 0 (not measured).
     public init(
         cap: Int, tasksPerSecond: Double, requestsPerSecond: Double = 0, latencyP50Nanos: UInt64 = 0,
         latencyP99Nanos: UInt64 = 0, queueWaitP99Nanos: UInt64 = 0, cpuPercent: Double = 0, lockContention: Double = 0,
-        meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, repeats: Int = 1
+        meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, meanLockWaitNanos: Double = 0, meanQueueWaitNanos: Double = 0,
+        meanServiceNanos: Double = 0, repeats: Int = 1
     ) {
         self.cap = cap
         self.tasksPerSecond = tasksPerSecond
@@ -39,6 +48,9 @@ public struct SweepPoint: Sendable, Hashable {
         self.lockContention = lockContention
         self.meanComputeNanos = meanComputeNanos
         self.meanBlockedNanos = meanBlockedNanos
+        self.meanLockWaitNanos = meanLockWaitNanos
+        self.meanQueueWaitNanos = meanQueueWaitNanos
+        self.meanServiceNanos = meanServiceNanos
         self.repeats = repeats
     }
 }

@@ -28,3 +28,19 @@ import Testing
         #expect(SweepPoint.median(of: []) == nil)
     }
 }
+
+/// The figures added for the explanation and the model take medians like the others.
+@Suite struct SweepPointWaitTests {
+    @Test func lockQueueAndServiceTimesTakeTheirMedian() throws {
+        let runs = [
+            SweepPoint(cap: 4, tasksPerSecond: 1, meanLockWaitNanos: 30, meanQueueWaitNanos: 1, meanServiceNanos: 500),
+            SweepPoint(cap: 4, tasksPerSecond: 1, meanLockWaitNanos: 10, meanQueueWaitNanos: 3, meanServiceNanos: 700),
+            SweepPoint(cap: 4, tasksPerSecond: 1, meanLockWaitNanos: 20, meanQueueWaitNanos: 2, meanServiceNanos: 600),
+        ]
+        let median = try #require(SweepPoint.median(of: runs))
+        #expect(median.meanLockWaitNanos == 20)
+        #expect(median.meanQueueWaitNanos == 2)
+        #expect(median.meanServiceNanos == 600)
+        #expect(SweepPoint(cap: 1, tasksPerSecond: 1).meanLockWaitNanos == 0)
+    }
+}
