@@ -1,4 +1,5 @@
 import Dashboard
+import Sessions
 import Foundation
 
 /// The lessons found on disk: every `*.lesson` file of the folders searched, parsed, in the
@@ -61,4 +62,23 @@ public struct LessonCatalog: Sendable {
     public func problem(named name: String) -> LessonProblem? {
         problems.first { $0.path.hasSuffix("/\(name).lesson") }
     }
+}
+
+extension LessonCatalog {
+    /// The lessons as `pooltop lesson` lists them: name, title and steps, and what each shows.
+    public var listing: String {
+        guard !lessons.isEmpty else { return "No lessons found. Put *.lesson files in lessons/, --lessons DIR or $POOLTOP_LESSONS." }
+        let width = lessons.map(\.name.count).max() ?? 0
+        var lines = ["Lessons (pooltop lesson NAME opens one; L lists them on the dashboard):"]
+        for lesson in lessons {
+            lines.append("  " + lesson.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(lesson.title) (\(lesson.steps.count) steps)")
+            if !lesson.summary.isEmpty { lines.append("  " + String(repeating: " ", count: width) + "  " + lesson.summary) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension LessonProblem: CommandFailure {
+    /// A lesson file that cannot be used: 1.
+    public var exitStatus: Int32 { 1 }
 }

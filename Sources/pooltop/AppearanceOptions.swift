@@ -35,10 +35,10 @@ struct AppearanceOptions: ParsableArguments {
     /// and says what there is to say (a recording saved).
     /// - Throws: `ExitCode(1)` without a usable terminal, or the runner's status when not 0.
     func runDashboard(_ source: DashboardRunner.Source, fps: Int, recordPath: String? = nil, notice: String? = nil,
-                      castPath: String? = nil) throws {
+                      castPath: String? = nil, lessons: LessonSetup? = nil) throws {
         let (themes, index) = try loadThemes()
         let outcome = DashboardRunner.onTerminal(colorMode: color, castPath: castPath, source: source, themes: themes, themeIndex: index,
-                                                 fps: fps, recordPath: recordPath, notice: notice)
+                                                 fps: fps, recordPath: recordPath, notice: notice, lessons: lessons)
         for message in outcome.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }

@@ -24,6 +24,8 @@ struct DashboardCommand: ParsableCommand {
     func run() throws {
         let source: DashboardRunner.Source = scenario.mode == .celery ? .celery(try scenario.celerySession(repeating: true, arrivals: arrivals))
             : .live(LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals))
-        try appearance.runDashboard(source, fps: screen.fps, recordPath: record, castPath: screen.cast)
+        let lessons = LessonCatalog(directories: LessonCatalog.standardDirectories()).lessons
+        try appearance.runDashboard(source, fps: screen.fps, recordPath: record, castPath: screen.cast,
+                                    lessons: LessonSetup(lessons: lessons, session: LessonCommand.session))
     }
 }

@@ -1,0 +1,92 @@
+import Dashboard
+import PoolCore
+import Sessions
+import TerminalUI
+
+/// Plays a lesson without a screen, as a class would: the dashboard's own state is fed the live
+/// session's snapshots on a frame clock, each step's key is pressed, each check is awaited (up to
+/// a time limit on that clock), then `n` moves on. `pooltop lesson NAME --rehearse` runs it before
+/// class; the tests run every shipped lesson with it on an injected clock.
+public struct LessonRehearsal {
+    /// How one step went.
+    public struct StepReport: Sendable {
+        /// The step's position (0-based).
+        public var index: Int
+        /// The step.
+        public var step: LessonStep
+        /// Passed with its sentence, or skipped when the limit ran out first.
+        public var outcome: LessonProgress.Outcome
+        /// What the lesson panel said last (what the check still waited for, when it did not pass).
+        public var status: String
+        /// How long the step took on the rehearsal's clock.
+        public var tookNanos: UInt64
+    }
+
+    let lesson: Lesson
+    let session: LiveSession
+    let clock: any FrameClock
+    let frameNanos: UInt64
+    let stepLimitNanos: UInt64
+    let waitFrame: (UInt64) -> Void
+    let stepsArrivals: Bool
+
+    /// A rehearsal of `lesson` on `session`.
+    /// - Parameters:
+    ///   - clock: the clock the lesson's settling times and the step limit are read on.
+    ///   - frameNanos: time between two snapshots.
+    ///   - stepLimitNanos: how long a step's check may take before the step is skipped.
+    ///   - stepsArrivals: true when the session's driver is stepped here on `clock` (a test's
+    ///     clock); false to start its own thread on the session's clock.
+    ///   - waitFrame: waits one frame (a test's clock moves by it after real time passed).
+    public init(lesson: Lesson, session: LiveSession, clock: any FrameClock, frameNanos: UInt64 = 100_000_000,
+                stepLimitNanos: UInt64 = 30_000_000_000, stepsArrivals: Bool = false, waitFrame: @escaping (UInt64) -> Void) {
+        self.lesson = lesson
+        self.session = session
+        self.clock = clock
+        self.frameNanos = frameNanos
+        self.stepLimitNanos = stepLimitNanos
+        self.stepsArrivals = stepsArrivals
+        self.waitFrame = waitFrame
+    }
+
+    /// Plays every step, telling `report` of each as it ends; stops the session at the end.
+    @discardableResult
+    public func run(report: (StepReport) -> Void = { _ in }) -> [StepReport] {
+        var state = DashboardState(width: 80, height: 24, lessons: [lesson], lesson: lesson)
+        if !stepsArrivals { session.start() }
+        func frame() {
+            if stepsArrivals { session.step() }
+            _ = state.update(.snapshot(session.snapshot(latencyMaxAgeNanos: 0)))
+            _ = state.update(.tick(nanos: clock.nowNanos))
+        }
+        func press(_ key: Key) {
+            for effect in state.update(.key(key)) {
+                if let command = effect.command { session.perform(command) }
+            }
+        }
+        frame()
+        var reports: [StepReport] = []
+        while let progress = state.lesson, !progress.isFinished {
+            let index = progress.stepIndex, step = progress.step, start = clock.nowNanos
+            if let key = step.key { press(key) }
+            while let now = state.lesson, !Self.hasPassed(now), clock.nowNanos &- start < stepLimitNanos {
+                waitFrame(frameNanos)
+                frame()
+            }
+            let status = state.lesson?.status(observation: state.live, now: clock.nowNanos) ?? ""
+            press(.character("n"))
+            let outcome = state.lesson?.outcomes[index] ?? .skipped
+            let stepReport = StepReport(index: index, step: step, outcome: outcome ?? .skipped, status: status,
+                                        tookNanos: clock.nowNanos &- start)
+            reports.append(stepReport)
+            report(stepReport)
+        }
+        session.stop()
+        return reports
+    }
+
+    private static func hasPassed(_ progress: LessonProgress) -> Bool {
+        if case .passed = progress.phase { return true }
+        return false
+    }
+}
