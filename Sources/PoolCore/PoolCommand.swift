@@ -20,13 +20,16 @@ public enum PoolCommand: Sendable, Hashable, Codable, SchemaVersioned {
     case fireBurst
     /// Turn continuous arrivals (a burst every interval) on or off.
     case setArrivalsEnabled(Bool)
+    /// Set how long each task stays inside the shared lock's critical section, in nanoseconds,
+    /// for tasks that start from now on (clamped to `PoolLimits.criticalSection`).
+    case setCriticalSection(nanos: UInt64)
     /// Forget statistics (histograms, lock figures, totals' rates).
     case resetStatistics
 
     /// A command's name without its value.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case resize, switchMode, setWorkKind, setLockEnabled, setInterpreterLockEnabled, killWorker
-        case setTimeScale, fireBurst, setArrivalsEnabled, resetStatistics
+        case setTimeScale, fireBurst, setArrivalsEnabled, resetStatistics, setCriticalSection
     }
 
     /// This command's kind.
@@ -42,6 +45,7 @@ public enum PoolCommand: Sendable, Hashable, Codable, SchemaVersioned {
         case .fireBurst: return .fireBurst
         case .setArrivalsEnabled: return .setArrivalsEnabled
         case .resetStatistics: return .resetStatistics
+        case .setCriticalSection: return .setCriticalSection
         }
     }
 }

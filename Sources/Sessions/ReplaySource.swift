@@ -146,6 +146,7 @@ public final class ReplaySource: PoolSource {
         case .fireBurst: what = "fire a burst"
         case .setArrivalsEnabled: what = "turn arrivals on or off"
         case .resetStatistics: what = "reset the statistics"
+        case .setCriticalSection: what = "change the critical section"
         }
         return .refused(reason: "a replay cannot \(what)")
     }

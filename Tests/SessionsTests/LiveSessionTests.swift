@@ -1,3 +1,4 @@
+import Foundation
 import PoolCore
 import PoolEngine
 import Sessions
@@ -89,6 +90,40 @@ struct LiveSessionTests {
         }
         #expect(reason.contains("process mode"))
         #expect(session.snapshot(latencyMaxAgeNanos: 0).workers.crashed == 0)
+    }
+
+    @Test("setCriticalSection is accepted, shows in the snapshots and the events, is kept by a recording, and its replay refuses it")
+    func criticalSection() throws {
+        let path = NSTemporaryDirectory() + "pooltop-test-\(UUID().uuidString).rec"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let session = LiveSession(configuration: PoolConfiguration(cap: 4), scenario: Self.scenario, arrivalsEnabled: false,
+                                  clock: ManualClock())
+        defer { session.stop() }
+        let command = PoolCommand.setCriticalSection(nanos: 40_000)
+        #expect(session.capabilities.accepts(command))
+        let recorder = try Recorder(path: path, source: session, header: RecordingHeader(recording: session))
+        recorder.offer(session.snapshot(latencyMaxAgeNanos: 0))
+
+        let reply = session.perform(command)
+        #expect(reply == .accepted)
+        recorder.note(command, reply: reply, atNanos: 5)
+        #expect(session.perform(.fireBurst) == .accepted)
+        session.step()
+        drain(session)
+        let snapshot = session.snapshot(latencyMaxAgeNanos: 0)
+        #expect(snapshot.configuration.criticalSectionNanos == 40_000)
+        #expect(snapshot.events.contains { $0.kind == .settingChanged && $0.message == "critical section 20us → 40us" })
+        #expect(snapshot.lock.acquisitions == 20 && snapshot.lock.holdNanosTotal >= 20 * 40_000, "\(snapshot.lock)")
+        recorder.offer(snapshot, force: true)
+        #expect(recorder.stop() == nil)
+
+        let recording = try Recording(contentsOf: path)
+        #expect(recording.header.configuration.criticalSectionNanos == 20_000, "the header keeps the value the recording began with")
+        #expect(recording.commands.map(\.command.command) == [command])
+        #expect(try recording.snapshot(at: recording.samples.count - 1).configuration.criticalSectionNanos == 40_000)
+        let replay = ReplaySource(recording: recording, clock: ManualClock(), playing: false)
+        #expect(!replay.capabilities.accepts(command))
+        #expect(replay.perform(command) == .refused(reason: "a replay cannot change the critical section"))
     }
 
     @Test("capabilities: every command kind; the modes the pool can run in")

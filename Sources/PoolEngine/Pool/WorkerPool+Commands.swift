@@ -52,6 +52,19 @@ extension WorkerPool {
         change("time scale ×\(DurationText.trimmed(scale))") { $0.timeScale = scale }
     }
 
+    /// Sets how long each task stays inside the shared lock's critical section, for tasks that
+    /// start from now on (thread, process and unbounded mode alike), clamped to
+    /// `PoolLimits.criticalSection`. Logs the change: "critical section 20us → 2ms".
+    public func setCriticalSection(nanos: UInt64) {
+        let clamped = PoolLimits.clampCriticalSection(nanos)
+        queueLock.withLock {
+            let before = state.configuration.criticalSectionNanos
+            var message = "critical section \(DurationText.format(nanoseconds: before)) → \(DurationText.format(nanoseconds: clamped))"
+            if clamped != nanos { message += " (at most \(DurationText.format(nanoseconds: PoolLimits.criticalSection.upperBound)))" }
+            state.changeSettings(message, now: MonotonicClock.now()) { $0.criticalSectionNanos = clamped }
+        }
+    }
+
     /// Applies `body` to the configuration and logs `message`.
     private func change(_ message: String, _ body: (inout PoolConfiguration) -> Void) {
         queueLock.withLock { state.changeSettings(message, now: MonotonicClock.now(), body) }

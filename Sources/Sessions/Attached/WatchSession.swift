@@ -198,6 +198,7 @@ public final class WatchSession: PoolSource {
         case .switchMode: return .refused(reason: "a real program chose its pool's kind: pooltop cannot switch it")
         case .setWorkKind: return .refused(reason: "a real program's tasks do the work it wrote")
         case .setLockEnabled: return .refused(reason: "a real program's locks are in its code")
+        case .setCriticalSection: return .refused(reason: "a real program's critical sections are in its code")
         case .setInterpreterLockEnabled: return .refused(reason: "the real interpreter's GIL cannot be switched")
         case .setTimeScale: return .refused(reason: "a real program runs in real time")
         case .fireBurst, .setArrivalsEnabled: return .refused(reason: "a real program submits its own tasks")

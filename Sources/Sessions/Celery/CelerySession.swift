@@ -160,12 +160,12 @@ public final class CelerySession: PoolSource {
 
     // MARK: - PoolSource
 
-    /// Resize (`pool_grow`/`pool_shrink`), bursts and arrivals, the work kind, the lock, the time
-    /// scale, statistics. Not mode, the GIL, or killing a worker (pooltop does not own the hosts).
+    /// Resize (`pool_grow`/`pool_shrink`), bursts and arrivals, the work kind, the lock, the
+    /// critical section, the time scale, statistics. Not mode, the GIL, or killing a worker (pooltop does not own the hosts).
     public var capabilities: SourceCapabilities {
         if watchOnly { return SourceCapabilities(commands: [.resize, .resetStatistics], modes: []) }
         return SourceCapabilities(commands: [.resize, .fireBurst, .setArrivalsEnabled, .setWorkKind, .setLockEnabled, .setTimeScale,
-                                      .resetStatistics], modes: [])
+                                      .setCriticalSection, .resetStatistics], modes: [])
     }
 
     public func snapshot(latencyMaxAgeNanos: UInt64) -> PoolSnapshot {
@@ -241,7 +241,7 @@ public final class CelerySession: PoolSource {
         case .resize(let workers):
             guard sink.send("{\"c\":\"resize\",\"workers\":\(workers)}") else { return .refused(reason: "the bridge to Celery is not connected") }
         case .fireBurst where watchOnly, .setArrivalsEnabled where watchOnly, .setWorkKind where watchOnly, .setLockEnabled where watchOnly,
-             .setTimeScale where watchOnly:
+             .setTimeScale where watchOnly, .setCriticalSection where watchOnly:
             return .refused(reason: "pooltop watches this app's own tasks: it sends none of its own")
         case .fireBurst:
             driver.fireBurst()
@@ -253,6 +253,8 @@ public final class CelerySession: PoolSource {
             sink.settings.withLock { $0.lockEnabled = on }
         case .setTimeScale(let scale):
             sink.settings.withLock { $0.timeScale = PoolLimits.clampTimeScale(scale) }
+        case .setCriticalSection(let nanos):
+            setCriticalSection(nanos: nanos)
         case .resetStatistics:
             model.withLock { model in
                 model.queueWaits = []
@@ -268,6 +270,21 @@ public final class CelerySession: PoolSource {
         case .killWorker: return .refused(reason: "pooltop does not own the cluster's hosts: stop a worker with celery control shutdown")
         }
         return .accepted
+    }
+
+    /// Every task sent from now on carries `nanos` (clamped to `PoolLimits.criticalSection`) as
+    /// its critical section (`cs_ms`); tasks already sent keep theirs. Logs the change.
+    private func setCriticalSection(nanos: UInt64) {
+        let clamped = PoolLimits.clampCriticalSection(nanos)
+        let before = sink.settings.withLock { settings in
+            defer { settings.criticalSectionNanos = clamped }
+            return settings.criticalSectionNanos
+        }
+        let now = MonotonicClock.now()
+        model.withLock { model in
+            model.log(now, .settingChanged, "critical section \(DurationText.format(nanoseconds: before)) → "
+                      + "\(DurationText.format(nanoseconds: clamped)) for tasks sent from now on")
+        }
     }
 
     public var recentEvents: [PoolEvent] { model.withLock { $0.events } }
