@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "PoolCore", "Sizing", "TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),
         .testTarget(name: "ProcessModeTests", dependencies: ["PoolEngine", "PoolCore", "CPoolSupport", "pooltop"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["pooltop"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pooltop", "DashboardLoop", "Dashboard", "Sessions", "PoolEngine"]),
     ]
 )

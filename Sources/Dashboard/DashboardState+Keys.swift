@@ -204,4 +204,28 @@ extension DashboardState {
         lesson = progress
         return []
     }
+
+    /// `C`/`c`: doubles or halves the time each task holds the shared lock (from 0, `C` starts at 10 µs).
+    mutating func scaleCriticalSection(up: Bool) -> [DashboardEffect] {
+        let current = live.snapshot.configuration.criticalSectionNanos
+        let next = up ? (current == 0 ? 10_000 : PoolLimits.clampCriticalSection(current * 2)) : (current < 10_000 ? 0 : current / 2)
+        guard next != current else { return [] }
+        echo("\(up ? "C" : "c"): critical section \(DurationText.format(nanoseconds: current)) → \(DurationText.format(nanoseconds: next))")
+        return [.command(.setCriticalSection(nanos: next))]
+    }
+
+    /// `x`: the next of abort, caller-runs, discard-newest and discard-oldest, for a bounded queue.
+    mutating func cycleRejectPolicy() -> [DashboardEffect] {
+        let configuration = live.snapshot.configuration
+        guard configuration.queueBound != nil else {
+            let reason = "x changes what a full queue does: start with --queue-bound N"
+            note(reason, severity: .warning)
+            echo(reason)
+            return []
+        }
+        let all = RejectPolicy.allCases
+        let next = all[((all.firstIndex(of: configuration.rejectPolicy) ?? 0) + 1) % all.count]
+        echo("x: full queue → \(next.rawValue)")
+        return [.command(.setRejectPolicy(next))]
+    }
 }

@@ -51,11 +51,14 @@ public struct DashboardView: Widget {
                 .render(in: layout.lesson, buffer: &buffer)
             if !lesson.isFinished, let look = lesson.step.look { Self.highlight(layout.area(of: look), in: &buffer, styles: styles) }
         }
+        // In a lesson the step names the key to press: the footer keeps to the lesson's own keys.
+        let allRows = KeyBindings.standard.footerRows(in: state)
+        let footerRows = state.lesson == nil ? allRows : allRows.filter { $0.context == .lesson || ["?", "q"].contains($0.label) }
         FooterView(
             isPaused: state.isPaused, isHelpVisible: state.isHelpVisible, snapshotsWhilePaused: state.snapshotsWhilePaused,
             commandEcho: state.commandEcho, isSweepVisible: state.sweep.isVisible,
             sweepRecommendedCap: state.sweep.recommendedCap, isReplay: state.isReplay,
-            rows: KeyBindings.standard.footerRows(in: state), note: state.footerNote, styles: styles
+            rows: footerRows, note: state.footerNote, styles: styles
         ).render(in: layout.footer, buffer: &buffer)
         if let selected = state.lessonListSelection {
             LessonListOverlay(lessons: state.lessons, selected: selected, styles: styles).render(in: layout.body, buffer: &buffer)

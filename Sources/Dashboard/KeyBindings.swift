@@ -8,14 +8,6 @@ public struct KeyBindings: Sendable {
 
     /// The keys of DESIGN.md §3.
     public static let standard = KeyBindings(rows: [
-        KeyBinding("↑ ↓", help: "choose a lesson", places: [.commandLine], context: .lessonList,
-                   actions: [.up: { $0.moveLessonSelection(by: -1) }, .down: { $0.moveLessonSelection(by: 1) }]),
-        KeyBinding("enter", help: "open the chosen lesson", places: [.commandLine], context: .lessonList,
-                   actions: [.enter: { $0.openSelectedLesson() }]),
-        KeyBinding("n enter", footer: "next step", compact: ("n", "ext"), help: "next lesson step", places: [.helpOverlay, .commandLine],
-                   context: .lesson, actions: [.character("n"): { $0.moveLesson(forward: true) }, .enter: { $0.moveLesson(forward: true) }]),
-        KeyBinding("p", footer: "back", compact: ("p", "rev"), help: "previous lesson step", places: [.helpOverlay, .commandLine],
-                   context: .lesson, actions: [.character("p"): { $0.moveLesson(forward: false) }]),
         KeyBinding("b", footer: "burst", compact: ("b", "urst"), help: "fire a burst", needs: [.fireBurst],
                    actions: [.character("b"): { $0.fireBurst() }]),
         KeyBinding("a", footer: "arrivals", compact: ("a", "uto"), help: "arrivals on/off", needs: [.setArrivalsEnabled],
@@ -31,6 +23,10 @@ public struct KeyBindings: Sendable {
                    actions: [.character("w"): { $0.cycleWorkKind() }]),
         KeyBinding("l", footer: "lock", compact: ("l", "ock"), help: "lock on/off", needs: [.setLockEnabled],
                    actions: [.character("l"): { $0.toggleLock() }]),
+        KeyBinding("C c", help: "lock hold ×2 / ÷2", commandLine: "critical section ×2 / ÷2", needs: [.setCriticalSection],
+                   actions: [.character("C"): { $0.scaleCriticalSection(up: true) }, .character("c"): { $0.scaleCriticalSection(up: false) }]),
+        KeyBinding("x", help: "full-queue policy", commandLine: "next policy for a full bounded queue", needs: [.setRejectPolicy],
+                   actions: [.character("x"): { $0.cycleRejectPolicy() }]),
         KeyBinding("g", footer: "GIL", compact: ("g", "il"), help: "GIL emulation", needs: [.setInterpreterLockEnabled],
                    actions: [.character("g"): { $0.toggleInterpreterLock() }]),
         KeyBinding("k", footer: "kill", compact: ("k", "ill"), help: "kill a worker", needs: [.killWorker],
@@ -49,7 +45,7 @@ public struct KeyBindings: Sendable {
                    actions: [.character("s"): { $0.toggleSweep() }]),
         KeyBinding("R", footer: "rec", compact: ("R", ""), help: "record on/off",
                    actions: [.character("R"): { $0.toggleRecording() }]),
-        KeyBinding("L", footer: "lessons", compact: ("L", ""), help: "guided lessons", context: .live, needsEngine: true,
+        KeyBinding("L", help: "guided lessons", context: .live, needsEngine: true,
                    actions: [.character("L"): { $0.toggleLessonList() }]),
         KeyBinding("?", footer: "help", compact: ("?", ""), help: "this help", commandLine: "help overlay",
                    places: [.helpOverlay, .helpFooter, .replayFooter, .commandLine],
@@ -79,6 +75,14 @@ public struct KeyBindings: Sendable {
                    actions: [.escape: { $0.closeOverlay() }]),
         KeyBinding("enter A", help: "apply the recommended cap", places: [.sweepFooter, .commandLine], context: .sweepOverlay,
                    actions: [.enter: { $0.applyRecommendedCap() }, .character("A"): { $0.applyRecommendedCap() }]),
+        KeyBinding("↑ ↓", help: "choose a lesson", places: [.commandLine], context: .lessonList,
+                   actions: [.up: { $0.moveLessonSelection(by: -1) }, .down: { $0.moveLessonSelection(by: 1) }]),
+        KeyBinding("enter", help: "open the chosen lesson", places: [.commandLine], context: .lessonList,
+                   actions: [.enter: { $0.openSelectedLesson() }]),
+        KeyBinding("n enter", footer: "next step", compact: ("n", "ext"), help: "next lesson step", places: [.commandLine],
+                   context: .lesson, actions: [.character("n"): { $0.moveLesson(forward: true) }, .enter: { $0.moveLesson(forward: true) }]),
+        KeyBinding("p", footer: "back", compact: ("p", "rev"), help: "previous lesson step", places: [.commandLine],
+                   context: .lesson, actions: [.character("p"): { $0.moveLesson(forward: false) }]),
     ])
 
     /// The keys for the dashboard command's `--help`: "Keys: b fire a burst, a arrivals on/off, …".
@@ -94,15 +98,19 @@ public struct KeyBindings: Sendable {
     }
 
     /// The rows in the footer's key list, whatever the source.
-    var footerRows: [KeyBinding] { rows.filter { $0.footer != nil && $0.context != .replay && $0.context != .attached } }
+    var footerRows: [KeyBinding] {
+        rows.filter { $0.footer != nil && ![.replay, .attached, .lesson, .lessonList].contains($0.context) }
+    }
 
     /// The rows in the footer's key list in `state`: those whose keys act there and whose
     /// commands its source accepts.
     func footerRows(in state: DashboardState) -> [KeyBinding] {
-        rows.filter { row in
+        let listed = rows.filter { row in
             row.footer != nil && row.context != .replay && row.isActive(in: state) && row.needs.isSubset(of: state.acceptedCommands)
                 && (!row.needsEngine || state.live.snapshot.sourceTitle == nil)
         }
+        // In a lesson its own keys come first.
+        return listed.filter { $0.context == .lesson } + listed.filter { $0.context != .lesson }
     }
 
     /// The rows the footer lists while a recording is replayed.

@@ -25,11 +25,13 @@ public enum PoolCommand: Sendable, Hashable, Codable, SchemaVersioned {
     case setCriticalSection(nanos: UInt64)
     /// Forget statistics (histograms, lock figures, totals' rates).
     case resetStatistics
+    /// What a full bounded queue does with new work, from now on.
+    case setRejectPolicy(RejectPolicy)
 
     /// A command's name without its value.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case resize, switchMode, setWorkKind, setLockEnabled, setInterpreterLockEnabled, killWorker
-        case setTimeScale, fireBurst, setArrivalsEnabled, resetStatistics, setCriticalSection
+        case setTimeScale, fireBurst, setArrivalsEnabled, resetStatistics, setRejectPolicy, setCriticalSection
     }
 
     /// This command's kind.
@@ -45,6 +47,7 @@ public enum PoolCommand: Sendable, Hashable, Codable, SchemaVersioned {
         case .fireBurst: return .fireBurst
         case .setArrivalsEnabled: return .setArrivalsEnabled
         case .resetStatistics: return .resetStatistics
+        case .setRejectPolicy: return .setRejectPolicy
         case .setCriticalSection: return .setCriticalSection
         }
     }

@@ -76,6 +76,8 @@ public final class LiveSession: PoolSource {
             pool.setInterpreterLockEnabled(on)
         case .setTimeScale(let scale):
             pool.setTimeScale(scale)
+        case .setRejectPolicy(let policy):
+            pool.setRejectPolicy(policy)
         case .setCriticalSection(let nanos):
             pool.setCriticalSection(nanos: nanos)
         case .resetStatistics:

@@ -147,6 +147,7 @@ public final class ReplaySource: PoolSource {
         case .setArrivalsEnabled: what = "turn arrivals on or off"
         case .resetStatistics: what = "reset the statistics"
         case .setCriticalSection: what = "change the critical section"
+        case .setRejectPolicy: what = "change what a full queue does"
         }
         return .refused(reason: "a replay cannot \(what)")
     }

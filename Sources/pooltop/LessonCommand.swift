@@ -43,6 +43,11 @@ struct LessonCommand: ParsableCommand {
 
     /// A live session running `lesson`'s scenario, its options read as the dashboard's.
     @Sendable static func session(for lesson: Lesson) throws -> LiveSession {
+        try session(for: lesson, clock: SystemClock())
+    }
+
+    /// A live session running `lesson`'s scenario, its arrivals timed on `clock`.
+    static func session(for lesson: Lesson, clock: any FrameClock) throws -> LiveSession {
         let options: DashboardCommand
         do {
             options = try DashboardCommand.parse(lesson.scenario)
@@ -53,7 +58,7 @@ struct LessonCommand: ParsableCommand {
             throw LessonProblem(path: lesson.path, line: lesson.scenarioLine, message: "scenario: lessons run pooltop's own pool, not --mode celery")
         }
         return LiveSession(configuration: options.scenario.configuration, scenario: options.scenario.scenario(repeating: true),
-                           arrivalsEnabled: options.arrivals)
+                           arrivalsEnabled: options.arrivals, clock: clock)
     }
 
     /// Plays `lesson` headless, a line per step; exit 1 when a check did not pass in time.

@@ -62,8 +62,8 @@ enum Fixtures {
     }
 
     /// A state that has seen 120 snapshots rising into `busySnapshot`, so graphs have a history.
-    static func busyState(width: Int, height: Int, themes: [Theme] = [.builtin]) -> DashboardState {
-        var state = DashboardState(width: width, height: height, themes: themes)
+    static func busyState(width: Int, height: Int, themes: [Theme] = [.builtin], lesson: Lesson? = nil) -> DashboardState {
+        var state = DashboardState(width: width, height: height, themes: themes, lessons: lesson.map { [$0] } ?? [], lesson: lesson)
         let final = busySnapshot()
         for step in 0..<120 {
             var snapshot = final

@@ -62,7 +62,9 @@ import Testing
             var buffer = CellBuffer(width: width, height: height)
             HelpOverlay(styles: styles, isReplay: replay).render(in: Rect(x: 0, y: 0, width: width, height: height), buffer: &buffer)
             let screen = buffer.lines.joined(separator: "\n")
-            let rows = table.rows(in: .helpOverlay).filter { $0.context != (replay ? .live : .replay) && $0.context != .attached }
+            let rows = table.rows(in: .helpOverlay).filter {
+                $0.context != (replay ? .live : .replay) && $0.context != .attached && !(replay && $0.context == .lesson)
+            }
             #expect(rows.count == HelpOverlay.keys(replay: replay).count)
             for row in rows {
                 #expect(screen.contains(NumberText.padRight(row.label, to: 6) + row.help), "\(row.label) missing from the help at \(width)×\(height)")
@@ -117,9 +119,16 @@ import Testing
         _ = live.update(.key(.character("s")))  // the sweep overlay shows: its keys are active too.
         var replay = replayState
         _ = replay.update(.key(.character("s")))
+        let lesson = Lesson(name: "l", title: "L", steps: [LessonStep(say: "watch")])
+        let inLesson = DashboardState(width: 80, height: 24, lessons: [lesson], lesson: lesson)
+        var listing = inLesson
+        _ = listing.update(.key(.character("L")))
         for row in table.rows {
-            #expect(row.footer != nil || !row.places.subtracting(.commandLine).isEmpty, "\(row.label) is listed nowhere on screen")
-            let state = row.context == .replay ? replay : row.context == .attached ? attachedState : live
+            // The lesson list names its own keys in its title.
+            #expect(row.footer != nil || !row.places.subtracting(.commandLine).isEmpty || row.context == .lessonList,
+                    "\(row.label) is listed nowhere on screen")
+            let state = row.context == .replay ? replay : row.context == .attached ? attachedState
+                : row.context == .lesson ? inLesson : row.context == .lessonList ? listing : live
             for key in row.keys {
                 #expect(table.action(for: key, in: state) != nil, "\(key) does nothing")
             }

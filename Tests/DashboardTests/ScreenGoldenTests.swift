@@ -36,6 +36,35 @@ import Testing
         }
     }
 
+    static let lesson = Lesson(name: "gil", title: "Processes suit CPU work", steps: [
+        LessonStep(say: "Four threads run CPU-bound tasks of 4 ms, and the GIL emulation is on: like CPython, one thread computes at a time, however many cores there are.",
+                   look: .throughput, check: LessonCheck(figure: .throughput, condition: .above(50))),
+        LessonStep(say: "Press g to turn the GIL off.", key: .character("g"), keyName: "g", look: .lock,
+                   check: LessonCheck(figure: .throughput, condition: .rises(0.3))),
+    ])
+
+    @Test("the lesson panel is readable at 80×24 beside the slots, the queue and the graph its step looks at",
+          arguments: [(80, 24), (120, 40)])
+    func lessonPanel(width: Int, height: Int) {
+        var state = Fixtures.busyState(width: width, height: height, lesson: Self.lesson)
+        assertScreen(state.frame(), named: "lesson")
+        _ = state.update(.key(.character("n")))
+        let next = state.frame()
+        #expect(next.lines.joined().contains("press g"))
+        #expect(next.lines.joined().contains("╭─ lock"), "the step looks at the lock panel: it is shown")
+        let bare = next.cells.filter { $0.style.background == .default }
+        #expect(bare.isEmpty, "\(bare.count) cells on the terminal's background")
+    }
+
+    @Test("L lists the lessons over the dashboard; Enter opens the chosen one")
+    func lessonList() {
+        var state = Fixtures.busyState(width: 80, height: 24, lesson: Self.lesson)
+        _ = state.update(.key(.character("L")))
+        #expect(state.frame().lines.joined().contains("▶ gil  Processes suit CPU work · 2 steps"))
+        #expect(state.update(.key(.enter)) == [.openLesson(Self.lesson)])
+        #expect(state.lessonListSelection == nil)
+    }
+
     @Test func helpOverlay() {
         var state = Fixtures.busyState(width: 80, height: 24)
         _ = state.update(.key(.character("?")))

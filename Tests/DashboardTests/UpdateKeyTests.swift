@@ -166,7 +166,7 @@ import Testing
         #expect(state.update(.key(.control("c"))) == [.quit])
     }
 
-    @Test(arguments: [Key.character("x"), .character("Q"), .up, .function(1), .enter, .control("d"), .tab])
+    @Test(arguments: [Key.character("X"), .character("Q"), .up, .function(1), .enter, .control("d"), .tab])
     func unknownKeysDoNothing(key: Key) {
         var state = state()
         let before = state

@@ -38,7 +38,7 @@ struct CodableTests {
     func commands() throws {
         let commands: [PoolCommand] = [.resize(to: 12), .switchMode(to: .unbounded), .setWorkKind(.mixed), .setLockEnabled(false),
                                        .setInterpreterLockEnabled(true), .killWorker, .setTimeScale(0.25), .fireBurst,
-                                       .setArrivalsEnabled(true), .resetStatistics, .setCriticalSection(nanos: 2_000_000)]
+                                       .setArrivalsEnabled(true), .resetStatistics, .setCriticalSection(nanos: 2_000_000), .setRejectPolicy(.discardOldest)]
         #expect(Set(commands.map(\.kind)) == Set(PoolCommand.Kind.allCases))
         for command in commands { #expect(try roundTrip(command) == command) }
     }

@@ -35,10 +35,15 @@ public enum LessonFigure: String, Sendable, Hashable, CaseIterable {
     /// The median and 99th percentile of request latency, in milliseconds.
     case requestP50 = "request_p50"
     case requestP99 = "request_p99"
-    /// The 99th percentile of one task's service time, in milliseconds.
+    /// The median and 99th percentile of one task's service time, in milliseconds.
+    case serviceP50 = "service_p50"
     case serviceP99 = "service_p99"
     /// Tasks completed, failed and rejected since the start.
     case completed, failed, rejected
+    /// Tasks accepted and then dropped (discard-oldest, terminate), and tasks the submitter ran
+    /// itself (caller-runs).
+    case cancelled
+    case ranByCaller = "ran_by_caller"
     /// Worker processes that died, and those started in their place.
     case crashed, replaced
     /// Little's law over the last seconds: λW (requests in the system it predicts), L as measured
@@ -67,10 +72,13 @@ public enum LessonFigure: String, Sendable, Hashable, CaseIterable {
         case .queueWaitMean: return snapshot.queueWait.mean / 1e6
         case .requestP50: return snapshot.requests.latency.count > 0 ? Double(snapshot.requests.latency.p50) / 1e6 : nil
         case .requestP99: return snapshot.requests.latency.count > 0 ? Double(snapshot.requests.latency.p99) / 1e6 : nil
+        case .serviceP50: return snapshot.service.count > 0 ? Double(snapshot.service.p50) / 1e6 : nil
         case .serviceP99: return snapshot.service.count > 0 ? Double(snapshot.service.p99) / 1e6 : nil
         case .completed: return Double(snapshot.totals.completed)
         case .failed: return Double(snapshot.totals.failed)
         case .rejected: return Double(snapshot.totals.rejected)
+        case .cancelled: return Double(snapshot.totals.cancelled)
+        case .ranByCaller: return Double(snapshot.totals.ranByCaller)
         case .crashed: return Double(snapshot.workers.crashed)
         case .replaced: return Double(snapshot.workers.replaced)
         case .littlePredicted:
@@ -102,9 +110,9 @@ public enum LessonFigure: String, Sendable, Hashable, CaseIterable {
         case .memory: return Self.count(value) + " MiB"
         case .cpu, .lockContention, .littleGap: return Self.count(value) + " %"
         case .lostUpdates: return Self.count(value) + " lost"
-        case .lockWait, .queueWaitP99, .queueWaitMean, .requestP50, .requestP99, .serviceP99:
+        case .lockWait, .queueWaitP99, .queueWaitMean, .requestP50, .requestP99, .serviceP50, .serviceP99:
             return DurationText.format(nanoseconds: UInt64(max(0, value * 1e6).rounded()))
-        case .completed, .failed, .rejected, .crashed, .replaced: return Self.count(value)
+        case .completed, .failed, .rejected, .cancelled, .ranByCaller, .crashed, .replaced: return Self.count(value)
         case .littlePredicted, .inService: return NumberText.fixed(value, decimals: 1)
         }
     }
@@ -120,8 +128,10 @@ public enum LessonFigure: String, Sendable, Hashable, CaseIterable {
         case .queueWaitMean: return "mean queue wait"
         case .requestP50: return "median request latency"
         case .requestP99: return "p99 request latency"
+        case .serviceP50: return "median task time"
         case .serviceP99: return "p99 task time"
         case .crashed: return "crashed workers"
+        case .ranByCaller: return "tasks run by the caller"
         case .replaced: return "replaced workers"
         case .littlePredicted: return "λW"
         case .inService: return "requests in service"

@@ -41,6 +41,11 @@ extension WorkerPool {
         change("lock \(enabled ? "on" : "off")") { $0.lockEnabled = enabled }
     }
 
+    /// Sets what a full bounded queue does with new work from now on.
+    public func setRejectPolicy(_ policy: RejectPolicy) {
+        change("full queue: \(policy.rawValue)") { $0.rejectPolicy = policy }
+    }
+
     /// Turns the interpreter-lock emulation on or off for tasks that start from now on.
     public func setInterpreterLockEnabled(_ enabled: Bool) {
         change("interpreter lock (GIL) \(enabled ? "on" : "off")") { $0.interpreterLockEnabled = enabled }

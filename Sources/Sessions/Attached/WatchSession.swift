@@ -199,6 +199,7 @@ public final class WatchSession: PoolSource {
         case .setWorkKind: return .refused(reason: "a real program's tasks do the work it wrote")
         case .setLockEnabled: return .refused(reason: "a real program's locks are in its code")
         case .setCriticalSection: return .refused(reason: "a real program's critical sections are in its code")
+        case .setRejectPolicy: return .refused(reason: "a real program's queue is its executor's own")
         case .setInterpreterLockEnabled: return .refused(reason: "the real interpreter's GIL cannot be switched")
         case .setTimeScale: return .refused(reason: "a real program runs in real time")
         case .fireBurst, .setArrivalsEnabled: return .refused(reason: "a real program submits its own tasks")

@@ -265,6 +265,7 @@ public final class CelerySession: PoolSource {
                 model.awaitingReset = true
             }
             sink.send("{\"c\":\"reset\"}")
+        case .setRejectPolicy: return .refused(reason: "a Celery queue lives in the broker: it has no bound to reject at")
         case .switchMode: return .refused(reason: "a Celery cluster runs the pools its workers were started with")
         case .setInterpreterLockEnabled: return .refused(reason: "each Celery worker process has its own interpreter")
         case .killWorker: return .refused(reason: "pooltop does not own the cluster's hosts: stop a worker with celery control shutdown")
