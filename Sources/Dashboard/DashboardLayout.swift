@@ -26,9 +26,9 @@ struct DashboardLayout: Sendable, Equatable {
 
     /// Lays out the dashboard in `screen` with `slots` to show; with a lesson open, the lesson
     /// layout that puts `featured` beside it (see `init(lessonIn:slots:featured:)`).
-    init(screen: Rect, slots slotStates: [SlotState], lesson featured: LessonPanel?) {
+    init(screen: Rect, slots slotStates: [SlotState], lesson featured: LessonPanel?, modelRow: Bool = false) {
         guard let featured else {
-            self.init(screen: screen, slots: slotStates)
+            self.init(screen: screen, slots: slotStates, modelRow: modelRow)
             return
         }
         self.init(lessonIn: screen, slots: slotStates, featured: featured)
@@ -80,8 +80,10 @@ struct DashboardLayout: Sendable, Equatable {
         }
     }
 
-    /// Lays out the dashboard in `screen` with `slots` to show.
-    init(screen: Rect, slots slotStates: [SlotState]) {
+    /// Lays out the dashboard in `screen` with `slots` to show; with `modelRow`, the latency panel
+    /// gets a row more for the queueing model's prediction.
+    init(screen: Rect, slots slotStates: [SlotState], modelRow: Bool = false) {
+        let extra = modelRow ? 1 : 0
         let rows = Layout.split(screen, direction: .vertical, constraints: [.length(2), .fill(1), .length(1), .length(1)])
         header = rows[0]
         teaching = rows[2]
@@ -97,14 +99,14 @@ struct DashboardLayout: Sendable, Equatable {
             let second = Layout.split(columns[1], direction: .vertical, constraints: [.fill(1), .length(7)])
             queue = second[0]
             lock = second[1]
-            let third = Layout.split(columns[2], direction: .vertical, constraints: [.length(7), .length(7), .fill(1)])
+            let third = Layout.split(columns[2], direction: .vertical, constraints: [.length(7 + extra), .length(7), .fill(1)])
             latency = third[0]
             system = third[1]
             events = third[2]
         } else {
             let columns = Layout.split(body, direction: .horizontal, constraints: [.percentage(50), .fill(1)])
             let left = Layout.split(columns[0], direction: .vertical, constraints: [
-                .length(DashboardLayout.slotsHeight(in: columns[0], slots: slotStates, reserving: 12)), .fill(1), .length(6),
+                .length(DashboardLayout.slotsHeight(in: columns[0], slots: slotStates, reserving: 12)), .fill(1), .length(6 + extra),
             ])
             slots = left[0]
             throughput = left[1]

@@ -31,7 +31,8 @@ public struct DashboardView: Widget {
         }
         let observation = state.displayed
         let snapshot = observation.snapshot
-        let layout = DashboardLayout(screen: area, slots: snapshot.slots, lesson: state.lessonFeature)
+        let layout = DashboardLayout(screen: area, slots: snapshot.slots, lesson: state.lessonFeature,
+                                     modelRow: LatencyPanel.prediction(observation) != nil)
         HeaderView(observation: observation, isPaused: state.isPaused, pendingCap: state.pendingCap,
                    recommendedCap: state.sweep.recommendedCap, recording: state.recording, clockNanos: state.clockNanos, styles: styles)
             .render(in: layout.header, buffer: &buffer)

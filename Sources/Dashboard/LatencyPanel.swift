@@ -1,4 +1,5 @@
 import PoolCore
+import Sizing
 import TerminalUI
 
 /// Latency percentiles: how long tasks waited in the queue, how long they ran, and how long whole
@@ -32,6 +33,43 @@ struct LatencyPanel: Widget {
         Table(
             columns: tableColumns, rows: tableRows, headerStyle: styles.title, rowStyle: styles.text, spacing: 1
         ).render(in: Rect(x: inner.x, y: inner.y, width: min(used, inner.width), height: inner.height), buffer: &buffer)
+        if inner.height >= 5, let comparison = LatencyPanel.prediction(observation) {
+            LineComposer.draw(modelLine(comparison, width: inner.width), row: 4, of: inner, buffer: &buffer)
+        }
+    }
+
+    /// For Poisson arrivals, Erlang C's queue wait (M/M/c) from the measured request arrival rate ×
+    /// fan-out, the measured mean task time and the cap, against the measured wait; nil for bursts
+    /// or before there is a rate and a task time.
+    static func prediction(_ observation: PoolObservation) -> QueueComparison? {
+        let snapshot = observation.snapshot
+        guard let workload = snapshot.workload, workload.poissonRate != nil, let rate = observation.requestWindow.arrivalRate, rate > 0,
+              snapshot.service.count > 0, snapshot.service.mean > 0 else { return nil }
+        let model = ErlangC(arrivalRate: rate * Double(workload.fanout), serviceSeconds: snapshot.service.mean / 1e9,
+                            servers: snapshot.configuration.cap)
+        return QueueComparison(prediction: model.prediction, measuredMeanSeconds: snapshot.queueWait.mean / 1e9,
+                               measuredP99Seconds: Double(snapshot.queueWait.p99) / 1e9)
+    }
+
+    /// The model's line: the whole comparison when it fits, else its figures and the verdict.
+    private func modelLine(_ comparison: QueueComparison, width: Int) -> [Span] {
+        let full = comparison.shortText
+        if DisplayWidth.of(full) <= width { return [Span(full, style: styles.muted)] }
+        let model = comparison.prediction
+        let name = model.model.shortName
+        guard model.isStable, let mean = model.meanWaitSeconds else {
+            return [Span("\(name): queue grows without bound", style: styles.warning)]
+        }
+        let verdict: String
+        switch comparison.verdict {
+        case .close: verdict = "≈ seen"
+        case .negligible: verdict = "no queue"
+        case .unbounded: verdict = "unbounded"
+        case .measuredHigher: verdict = "seen \(NumberText.fixed(comparison.ratio ?? 1, decimals: 1))×"
+        case .measuredLower: verdict = "seen ÷\(NumberText.fixed(1 / (comparison.ratio ?? 1), decimals: 1))"
+        }
+        return [Span("\(name) ", style: styles.muted), Span(DurationText.compact(nanoseconds: UInt64(mean * 1e9)), style: styles.text),
+                Span(" wait, P \(NumberText.percent(model.waitProbability ?? 0)) · \(verdict)", style: styles.muted)]
     }
 
     /// The columns that fit `width`, most important first: p50, p99, max, then p90, mean, count.

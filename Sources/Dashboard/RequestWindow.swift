@@ -16,6 +16,8 @@ public struct RequestWindow: Sendable, Equatable {
         var finished: Int
         var latencySum: Double
         var inService: Int
+        /// Requests that had arrived.
+        var arrived = 0
     }
 
     /// The samples in the window, oldest first, plus the newest one older than it (its start).
@@ -29,7 +31,8 @@ public struct RequestWindow: Sendable, Equatable {
     public mutating func record(_ snapshot: PoolSnapshot) {
         let latency = snapshot.requests.latency
         let sample = Sample(elapsedNanos: snapshot.elapsedNanos, finished: latency.count,
-                            latencySum: latency.mean * Double(latency.count), inService: snapshot.requests.inService)
+                            latencySum: latency.mean * Double(latency.count), inService: snapshot.requests.inService,
+                            arrived: snapshot.requests.arrived)
         if let last = samples.last, sample.finished < last.finished || sample.elapsedNanos < last.elapsedNanos {
             samples.removeAll()
         }
@@ -58,6 +61,12 @@ public struct RequestWindow: Sendable, Equatable {
         let covered = coveredNanos
         guard covered > 0 else { return nil }
         return Double(finished) / (Double(covered) / 1e9)
+    }
+
+    /// Requests arrived per second over the window; nil before it covers any time.
+    public var arrivalRate: Double? {
+        guard let first = samples.first, let last = samples.last, coveredNanos > 0 else { return nil }
+        return Double(last.arrived - first.arrived) / (Double(coveredNanos) / 1e9)
     }
 
     /// W: the mean latency of the requests that finished in the window, in nanoseconds; nil when

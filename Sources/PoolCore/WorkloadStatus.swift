@@ -12,9 +12,13 @@ public struct WorkloadStatus: Sendable, Hashable, Codable {
     public var arrivalsEnabled: Bool
     /// Nanoseconds until the next scheduled burst, when arrivals are on.
     public var nextBurstInNanos: UInt64?
+    /// Requests per second when they arrive as a Poisson stream (`--arrival poisson:RATE`), for
+    /// the queueing model beside the measurement; nil for bursts.
+    public var poissonRate: Double?
 
     public init(task: TaskSpec, fanout: Int, burstSubmitted: Int = 0, burstSize: Int = 0, burstsFired: Int = 0,
-                arrivalsEnabled: Bool = false, nextBurstInNanos: UInt64? = nil) {
+                arrivalsEnabled: Bool = false, nextBurstInNanos: UInt64? = nil, poissonRate: Double? = nil) {
+        self.poissonRate = poissonRate
         self.task = task
         self.fanout = fanout
         self.burstSubmitted = burstSubmitted

@@ -89,7 +89,8 @@ public final class ScenarioDriver: Sendable {
         return state.withLock { s in
             WorkloadStatus(task: s.task, fanout: scenario.fanout, burstSubmitted: s.burstSubmitted, burstSize: s.burstSize,
                            burstsFired: s.burstsFired, arrivalsEnabled: s.arrivalsEnabled,
-                           nextBurstInNanos: s.arrivalsEnabled ? s.nextBurstAtNanos.map { $0 > now ? $0 - now : 0 } : nil)
+                           nextBurstInNanos: s.arrivalsEnabled ? s.nextBurstAtNanos.map { $0 > now ? $0 - now : 0 } : nil,
+                           poissonRate: { if case .poisson(let rate) = scenario.arrival { rate } else { nil } }())
         }
     }
 

@@ -178,6 +178,31 @@ import Testing
         #expect(buffer.lines[4] == "│GIL 10.0%  waiters 0  wait 100us      │")
     }
 
+    @Test("for Poisson arrivals the latency panel shows Erlang C's queue wait beside the measured one")
+    func poissonArrivalsShowTheErlangCPrediction() {
+        // c = 2, λ = 1.5 tasks/s, S = 1 s: the published P(wait) 0.6429 and mean wait 1.2857 s.
+        var first = PoolSnapshot()
+        first.configuration.cap = 2
+        first.workload = WorkloadStatus(task: TaskSpec(kind: .io, costNanos: 1_000_000_000), fanout: 1, poissonRate: 1.5)
+        first.service = LatencySummary(count: 100, p50: 700_000_000, p90: 2_300_000_000, p99: 4_600_000_000, max: 5_000_000_000, mean: 1e9)
+        first.queueWait = LatencySummary(count: 100, p50: 300_000_000, p90: 3_500_000_000, p99: 8_000_000_000, max: 9_000_000_000, mean: 1.3e9)
+        var later = first
+        later.elapsedNanos = 10_000_000_000
+        later.requests.arrived = 15
+        let observation = observation(first, later)
+        let comparison = LatencyPanel.prediction(observation)
+        #expect(comparison.map { abs(($0.prediction.waitProbability ?? 0) - 0.6429) < 0.0005 } == true)
+        #expect(comparison.map { abs(($0.prediction.meanWaitSeconds ?? 0) - 1.2857) < 0.0005 } == true)
+        let wide = LatencyPanel(observation: observation, styles: styles).rendered(width: 80, height: 7).lines[5]
+        #expect(wide.contains("M/M/2"), "\(wide)")
+        #expect(wide.contains("1.29s"), "\(wide)")
+        let narrow = LatencyPanel(observation: observation, styles: styles).rendered(width: 40, height: 7).lines[5]
+        #expect(narrow == "│M/M/2 1.29s wait, P 64% · ≈ seen      │")
+        var burst = later
+        burst.workload?.poissonRate = nil
+        #expect(LatencyPanel.prediction(self.observation(first, burst)) == nil, "bursts get no Erlang C line")
+    }
+
     @Test func eventsListTheNewestLastWithTimeStamps() {
         let events = [
             DashboardEvent(elapsedNanos: 1_000_000_000, message: "burst 1"),
