@@ -11,9 +11,9 @@ struct LessonPanelView: Widget {
 
     func render(in area: Rect, buffer: inout CellBuffer) {
         let lesson = progress.lesson
-        let stepText = "step \(progress.stepIndex + 1)/\(lesson.steps.count)"
-        guard let inner = styles.renderPanel("lesson: " + lesson.title, detail: [Span(stepText, style: styles.muted)], group: .overlay,
-                                             in: area, buffer: &buffer) else { return }
+        // The step first: a long title is cut at the panel's edge, the step number never.
+        let title = "step \(progress.stepIndex + 1)/\(lesson.steps.count) · " + lesson.title
+        guard let inner = styles.renderPanel(title, group: .overlay, in: area, buffer: &buffer) else { return }
         var lines: [[Span]] = []
         if progress.isFinished {
             let passed = progress.outcomes.count { if case .passed = $0 { true } else { false } }
