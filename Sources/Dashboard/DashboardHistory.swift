@@ -25,6 +25,8 @@ public struct DashboardHistory: Sendable, Equatable {
     private var previousLock: LockStats?
     /// The interpreter lock's running totals at the last `interpreterLockWindow + 1` samples.
     private var interpreterLockSamples: [LockStats] = []
+    /// The shared lock's running totals over the same samples.
+    private var lockSamples: [LockStats] = []
     /// Samples the interpreter lock's recent figures span (2 s of pool time).
     static let interpreterLockWindow = 20
     /// The pool time (snapshot `elapsedNanos`) from which the next sample is taken.
@@ -46,12 +48,24 @@ public struct DashboardHistory: Sendable, Equatable {
         previousLock = snapshot.lock
         interpreterLockSamples.append(snapshot.interpreterLock)
         if interpreterLockSamples.count > Self.interpreterLockWindow + 1 { interpreterLockSamples.removeFirst() }
+        lockSamples.append(snapshot.lock)
+        if lockSamples.count > Self.interpreterLockWindow + 1 { lockSamples.removeFirst() }
+    }
+
+    /// The shared lock over the last 2 s of samples, like `recentInterpreterLock(now:)`.
+    public func recentLock(now current: LockStats) -> LockStats {
+        Self.recent(lockSamples.first, current)
     }
 
     /// The interpreter lock over the last 2 s of samples (waiters and the longest wait as they are
     /// now), so its figures describe the mode the pool is in, not minutes of an earlier one.
     public func recentInterpreterLock(now current: LockStats) -> LockStats {
-        guard let first = interpreterLockSamples.first, current.acquisitions >= first.acquisitions,
+        Self.recent(interpreterLockSamples.first, current)
+    }
+
+    /// `current` less the totals of `first` (what happened since), or `current` after a reset.
+    private static func recent(_ first: LockStats?, _ current: LockStats) -> LockStats {
+        guard let first, current.acquisitions >= first.acquisitions,
               current.contended >= first.contended, current.waitNanosTotal >= first.waitNanosTotal,
               current.acquisitions > first.acquisitions else { return current }
         var recent = current

@@ -26,7 +26,7 @@ public enum LessonFigure: String, Sendable, Hashable, CaseIterable {
     case lostUpdates = "lost_updates"
     /// The share of lock acquisitions that waited over the last second, in percent.
     case lockContention = "lock_contention"
-    /// The mean wait for the shared lock, in milliseconds.
+    /// The mean wait for the shared lock over the last 2 s, in milliseconds.
     case lockWait = "lock_wait"
     /// The 99th percentile of the time tasks waited in the queue, in milliseconds.
     case queueWaitP99 = "queue_wait_p99"
@@ -67,7 +67,7 @@ public enum LessonFigure: String, Sendable, Hashable, CaseIterable {
         case .cpu: return snapshot.process.cpuPercent
         case .lostUpdates: return Double(snapshot.counter.lostUpdates)
         case .lockContention: return Self.recentMean(history.lockContention) ?? snapshot.lock.contentionRatio * 100
-        case .lockWait: return snapshot.lock.meanWaitNanos / 1e6
+        case .lockWait: return history.recentLock(now: snapshot.lock).meanWaitNanos / 1e6
         case .queueWaitP99: return Double(snapshot.queueWait.p99) / 1e6
         case .queueWaitMean: return snapshot.queueWait.mean / 1e6
         case .requestP50: return snapshot.requests.latency.count > 0 ? Double(snapshot.requests.latency.p50) / 1e6 : nil
