@@ -55,10 +55,20 @@ public struct LessonRehearsal {
         var state = DashboardState(width: 80, height: 24, lessons: [lesson], lesson: lesson)
         if !stepsArrivals { session.start() }
         func frame() {
-            if stepsArrivals { session.step() }
             _ = state.update(.snapshot(session.snapshot(latencyMaxAgeNanos: 0)))
             _ = state.update(.tick(nanos: clock.nowNanos))
         }
+        // One frame of time. Arrivals stepped here are stepped ten times a frame: stepped once a
+        // frame, a frame's Poisson arrivals would land together just before each snapshot, and
+        // the measured L (read at those instants) would run high against λW.
+        func nextFrame() {
+            guard stepsArrivals else { return waitFrame(frameNanos) }
+            for _ in 0..<Self.arrivalSteps {
+                waitFrame(frameNanos / UInt64(Self.arrivalSteps))
+                session.step()
+            }
+        }
+        if stepsArrivals { session.step() }
         func press(_ key: Key) {
             for effect in state.update(.key(key)) {
                 if let command = effect.command { session.perform(command) }
@@ -70,7 +80,7 @@ public struct LessonRehearsal {
             let index = progress.stepIndex, step = progress.step, start = clock.nowNanos
             if let key = step.key { press(key) }
             while let now = state.lesson, !Self.hasPassed(now), clock.nowNanos &- start < stepLimitNanos {
-                waitFrame(frameNanos)
+                nextFrame()
                 frame()
             }
             let status = state.lesson?.status(observation: state.live, now: clock.nowNanos) ?? ""
@@ -84,6 +94,9 @@ public struct LessonRehearsal {
         session.stop()
         return reports
     }
+
+    /// How many times a frame the arrivals are stepped, when they are stepped here.
+    static let arrivalSteps = 10
 
     private static func hasPassed(_ progress: LessonProgress) -> Bool {
         if case .passed = progress.phase { return true }
