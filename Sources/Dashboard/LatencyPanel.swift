@@ -38,13 +38,22 @@ struct LatencyPanel: Widget {
         }
     }
 
-    /// For Poisson arrivals, Erlang C's queue wait (M/M/c) from the measured request arrival rate ×
-    /// fan-out, the measured mean task time and the cap, against the measured wait; nil for bursts
-    /// or before there is a rate and a task time.
+    /// The queueing model beside the measured queue wait: for Poisson arrivals Erlang C (M/M/c)
+    /// from the measured request arrival rate × fan-out, the measured mean task time and the cap;
+    /// for a burst that arrives at once (its window under a tenth of the time to drain it, as in
+    /// the sweep), the fluid model with n = the burst's tasks. Nil before there is a task time,
+    /// for a spread-out burst, and for sources without a scenario.
     static func prediction(_ observation: PoolObservation) -> QueueComparison? {
         let snapshot = observation.snapshot
-        guard let workload = snapshot.workload, workload.poissonRate != nil, let rate = observation.requestWindow.arrivalRate, rate > 0,
-              snapshot.service.count > 0, snapshot.service.mean > 0 else { return nil }
+        guard let workload = snapshot.workload, snapshot.service.count > 0, snapshot.service.mean > 0 else { return nil }
+        if let window = workload.burstWindowNanos {
+            let burst = FluidBurst(tasks: workload.burstSize * workload.fanout, servers: snapshot.configuration.cap,
+                                   serviceSeconds: snapshot.service.mean / 1e9)
+            guard burst.tasks > 0, Double(window) / 1e9 <= SweepResult.fluidWindowShare * burst.drainSeconds else { return nil }
+            return QueueComparison(prediction: burst.prediction, measuredMeanSeconds: snapshot.queueWait.mean / 1e9,
+                                   measuredP99Seconds: Double(snapshot.queueWait.p99) / 1e9)
+        }
+        guard workload.poissonRate != nil, let rate = observation.requestWindow.arrivalRate, rate > 0 else { return nil }
         let model = ErlangC(arrivalRate: rate * Double(workload.fanout), serviceSeconds: snapshot.service.mean / 1e9,
                             servers: snapshot.configuration.cap)
         return QueueComparison(prediction: model.prediction, measuredMeanSeconds: snapshot.queueWait.mean / 1e9,

@@ -15,9 +15,13 @@ public struct WorkloadStatus: Sendable, Hashable, Codable {
     /// Requests per second when they arrive as a Poisson stream (`--arrival poisson:RATE`), for
     /// the queueing model beside the measurement; nil for bursts.
     public var poissonRate: Double?
+    /// The time a burst's requests arrive within (`--burst-window`); nil for Poisson arrivals.
+    public var burstWindowNanos: UInt64?
 
     public init(task: TaskSpec, fanout: Int, burstSubmitted: Int = 0, burstSize: Int = 0, burstsFired: Int = 0,
-                arrivalsEnabled: Bool = false, nextBurstInNanos: UInt64? = nil, poissonRate: Double? = nil) {
+                arrivalsEnabled: Bool = false, nextBurstInNanos: UInt64? = nil, poissonRate: Double? = nil,
+                burstWindowNanos: UInt64? = nil) {
+        self.burstWindowNanos = burstWindowNanos
         self.poissonRate = poissonRate
         self.task = task
         self.fanout = fanout

@@ -90,7 +90,8 @@ public final class ScenarioDriver: Sendable {
             WorkloadStatus(task: s.task, fanout: scenario.fanout, burstSubmitted: s.burstSubmitted, burstSize: s.burstSize,
                            burstsFired: s.burstsFired, arrivalsEnabled: s.arrivalsEnabled,
                            nextBurstInNanos: s.arrivalsEnabled ? s.nextBurstAtNanos.map { $0 > now ? $0 - now : 0 } : nil,
-                           poissonRate: { if case .poisson(let rate) = scenario.arrival { rate } else { nil } }())
+                           poissonRate: { if case .poisson(let rate) = scenario.arrival { rate } else { nil } }(),
+                           burstWindowNanos: { if case .burst(let window) = scenario.arrival { window } else { nil } }())
         }
     }
 

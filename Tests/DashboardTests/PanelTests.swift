@@ -203,6 +203,20 @@ import Testing
         #expect(LatencyPanel.prediction(self.observation(first, burst)) == nil, "bursts get no Erlang C line")
     }
 
+    @Test("for a burst that arrives at once the latency panel shows the fluid model: the k-th task waits ⌊k/c⌋ task times")
+    func aBurstAtOnceShowsTheFluidModel() {
+        var snapshot = PoolSnapshot()
+        snapshot.configuration.cap = 3
+        snapshot.workload = WorkloadStatus(task: TaskSpec(kind: .io, costNanos: 1_000_000_000), fanout: 1, burstSize: 10, burstWindowNanos: 0)
+        snapshot.service = LatencySummary(count: 10, p50: 1_000_000_000, p90: 1_000_000_000, p99: 1_000_000_000, max: 1_000_000_000, mean: 1e9)
+        snapshot.queueWait = LatencySummary(count: 10, p50: 1_000_000_000, p90: 2_000_000_000, p99: 3_000_000_000, max: 3_000_000_000, mean: 1.2e9)
+        let comparison = LatencyPanel.prediction(observation(snapshot))
+        #expect(comparison.map { abs(($0.prediction.meanWaitSeconds ?? 0) - 1.2) < 1e-9 } == true, "waits 0,0,0,1,1,1,2,2,2,3: mean 1.2 s")
+        #expect(comparison?.verdict == .close)
+        snapshot.workload?.burstWindowNanos = 1_000_000_000
+        #expect(LatencyPanel.prediction(observation(snapshot)) == nil, "a burst spread over a second (drain 4 s) is not the fluid model's")
+    }
+
     @Test func eventsListTheNewestLastWithTimeStamps() {
         let events = [
             DashboardEvent(elapsedNanos: 1_000_000_000, message: "burst 1"),

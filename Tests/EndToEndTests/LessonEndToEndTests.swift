@@ -27,6 +27,13 @@ extension LessonSuites {
             #expect(session.waitFor("GIL each process has its own"), "the lock panel it looks at says why the GIL has no figures")
             try session.send("n")
             #expect(session.waitFor("Lesson complete: 5 of 5"))
+        // L lists the lessons, the current one chosen; ↓ and Enter start the next in a new pool.
+        try session.send("L")
+        #expect(session.waitFor("▶ gil"))
+        try session.send("Down")
+        try session.send("Enter")
+        #expect(session.waitFor("step 1/5 · The lock"), "the chosen lesson opens with its own scenario")
+        #expect(session.waitFor("lock OFF"), "its scenario runs: the lock starts off")
             let screen = try session.screen()
             #expect(!screen.contains("too small"))
             try session.send("q")
