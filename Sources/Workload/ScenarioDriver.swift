@@ -13,11 +13,15 @@ public final class ScenarioDriver: Sendable {
         var index: Int
         var requests: [PlannedRequest]
         var startNanos: UInt64
+        /// True for a burst the schedule fired (not `b`): a Poisson stream's next one waits for it.
+        var isScheduled = true
         var next = 0
 
         var isDone: Bool { next >= requests.count }
         /// When the next request of this burst arrives, if one is left.
         var nextArrivalNanos: UInt64? { isDone ? nil : startNanos + requests[next].offsetNanos }
+        /// When its last request arrives.
+        var endNanos: UInt64 { startNanos + (requests.last?.offsetNanos ?? 0) }
     }
 
     private struct State {
@@ -126,14 +130,24 @@ public final class ScenarioDriver: Sendable {
         }
         if stop { return finish() }
         return active.withLock { active -> UInt64? in
-            for _ in 0..<(fires + (scheduledDue ? 1 : 0)) {
+            var scheduledDue = scheduledDue
+            if scheduledDue, case .poisson = scenario.arrival, active.contains(where: \.isScheduled) {
+                // A Poisson stream is one stream: the next scheduled burst waits until this one's
+                // requests have all arrived, instead of adding a second stream (and doubling λ)
+                // every interval. It comes due again when this one's last request arrives.
+                scheduledDue = false
+                let end = active.filter(\.isScheduled).map(\.endNanos).max() ?? now
+                state.withLock { $0.nextBurstAtNanos = max(now, end) }
+            }
+            for fire in 0..<(fires + (scheduledDue ? 1 : 0)) {
                 let index = state.withLock { s -> Int in
                     s.burstsFired += 1
                     s.burstSubmitted = 0
                     s.burstSize = scenario.requests
                     return s.burstsFired - 1
                 }
-                active.append(ActiveBurst(index: index, requests: planner.requests(ofBurst: index, task: task), startNanos: now))
+                active.append(ActiveBurst(index: index, requests: planner.requests(ofBurst: index, task: task), startNanos: now,
+                                          isScheduled: fire == fires))
                 sink.record(.burstFired, "burst \(index + 1): \(scenario.requests) requests × \(scenario.fanout) tasks")
             }
             for position in active.indices { submitDue(&active[position], task: task, now: clock()) }

@@ -174,11 +174,17 @@ extension ProcessSuites {
                 switches += 1
                 let snapshot = pool.snapshot()
                 #expect(snapshot.totals.addsUp, "\(snapshot.totals)")
-                // Leaving unbounded mode, its running tasks (up to the ceiling) finish first: no new
-                // task starts above the cap, so after a full round in a capped mode (the 1 ms tasks
-                // of the unbounded spell are over) the cap holds.
+                // Leaving unbounded mode, its running tasks (up to the ceiling) finish first, on
+                // threads shown as leaving: no new task starts above the cap, so after a full round
+                // in a capped mode, once those have ended, the cap holds. (How long they take to end
+                // depends on the machine's load: the test waits for it rather than for a time.)
                 cappedRounds = mode == .unbounded ? 0 : cappedRounds + 1
-                if cappedRounds >= 2 { #expect(snapshot.busy <= 6, "\(switches) switches") }
+                let leftOver = snapshot.slots.filter { $0.isRetiring && $0.isRunningTask }.count
+                if cappedRounds >= 2 { #expect(snapshot.busy <= 6 + leftOver, "\(switches) switches, \(leftOver) leaving") }
+                if mode != .unbounded {
+                    let placed = snapshot.slots.filter { !$0.isRetiring && $0.isRunningTask }.count
+                    #expect(placed <= 6, "the current mode's own workers never run more than the cap")
+                }
             }
             pool.close()
             pool.join()

@@ -14,6 +14,9 @@ final class SamplingState: Sendable {
         var tasksPerSecond = 0.0
         var requestsPerSecond = 0.0
         var process = ProcessStatsReader()
+        /// Earlier samples (time, completed tasks, completed requests), oldest first, back to the
+        /// window's start.
+        var history: [(atNanos: UInt64, tasks: Int, requests: Int)] = []
     }
 
     private struct Latency {
@@ -49,15 +52,24 @@ final class SamplingState: Sendable {
         }
     }
 
-    /// Rates over the window since the last update (windows shorter than 50 ms reuse the last rate),
-    /// and process figures, worker processes (`children`) included.
+    /// How far back rates look: one second, so that a rate read many times a second (20 fps) does
+    /// not jump with the few tasks that ended in the last 50 ms.
+    static let rateWindowNanos: UInt64 = 1_000_000_000
+
+    /// Rates over the last second (over what there is, early on; calls closer than 50 ms to the
+    /// last reuse its rate), and process figures, worker processes (`children`) included.
     func rates(now: UInt64, completedTasks: Int, completedRequests: Int, children: () -> [Int32] = { [] }) -> (tasks: Double, requests: Double, process: ProcessStats) {
         baseline.withLock { base in
-            let window = now &- base.atNanos
-            if window >= 50_000_000 {
-                let seconds = Double(window) / 1e9
-                base.tasksPerSecond = Double(max(0, completedTasks - base.completedTasks)) / seconds
-                base.requestsPerSecond = Double(max(0, completedRequests - base.completedRequests)) / seconds
+            if now &- base.atNanos >= 50_000_000 {
+                if completedTasks < base.completedTasks || completedRequests < base.completedRequests { base.history.removeAll() }
+                base.history.append((base.atNanos, base.completedTasks, base.completedRequests))
+                // Keep the newest sample at or before the window's start, and those after it.
+                let start = now &- min(now, Self.rateWindowNanos)
+                while base.history.count > 1, base.history[1].atNanos <= start { base.history.removeFirst() }
+                let oldest = base.history[0]
+                let seconds = Double(now &- oldest.atNanos) / 1e9
+                base.tasksPerSecond = Double(max(0, completedTasks - oldest.tasks)) / seconds
+                base.requestsPerSecond = Double(max(0, completedRequests - oldest.requests)) / seconds
                 base.atNanos = now
                 base.completedTasks = completedTasks
                 base.completedRequests = completedRequests
