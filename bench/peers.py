@@ -59,6 +59,13 @@ def burn(iterations):
     return x & 1
 
 
+def burn_timed(iterations):
+    """burn(), returning the CPU time it took on this thread's clock (nanoseconds)."""
+    begun = time.thread_time_ns()
+    burn(iterations)
+    return time.thread_time_ns() - begun
+
+
 def wait_barrier(barrier):
     barrier.wait()
 
@@ -96,13 +103,12 @@ class Peer:
             self.pool.submit(noop).result()
 
     def batch(self, fn, args):
+        """Runs fn over args; returns the results."""
         if self.impl in ("tpe", "ppe"):
-            for future in [self.pool.submit(fn, arg) for arg in args]:
-                future.result()
-        elif self.impl == "mp1":
-            self.pool.map(fn, args, chunksize=1)
-        else:
-            self.pool.map(fn, args)
+            return [future.result() for future in [self.pool.submit(fn, arg) for arg in args]]
+        if self.impl == "mp1":
+            return self.pool.map(fn, args, chunksize=1)
+        return self.pool.map(fn, args)
 
     def trip(self):
         if self.impl in ("tpe", "ppe"):
@@ -149,12 +155,15 @@ def run(request):
         elif workload == "B":
             fn, args = sleep_ns, [request["io_ns"]] * tasks
         elif workload == "C":
-            fn, args = burn, [request["burn_iterations"]] * tasks
+            fn, args = burn_timed, [request["burn_iterations"]] * tasks
         else:
             raise ValueError("unknown workload " + workload)
         begun = time.perf_counter_ns()
-        peer.batch(fn, args)
-        return {"seconds": (time.perf_counter_ns() - begun) / 1e9}
+        results = peer.batch(fn, args)
+        answer = {"seconds": (time.perf_counter_ns() - begun) / 1e9}
+        if workload == "C":
+            answer["cpu_ns"] = float(sum(results))
+        return answer
     finally:
         if peer.pool is not None:
             peer.stop()

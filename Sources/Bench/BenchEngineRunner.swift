@@ -45,7 +45,17 @@ struct BenchEngineRunner {
 
     /// Runs `workload` once and returns its figure in seconds: the wall time of the batch (A, B,
     /// C), of start and stop (D), or the median round trip (E).
-    func measure(_ workload: BenchWorkload) throws(BenchFailure) -> Double {
+    func measure(_ workload: BenchWorkload) throws(BenchFailure) -> BenchMeasurement {
+        if workload == .cpu {
+            let spec = TaskSpec(kind: .cpu, costNanos: parameters.cpuNanos)
+            let (seconds, snapshot) = try batchWithSnapshot(spec, costNanos: parameters.cpuNanos, count: parameters.cpuTasks)
+            return BenchMeasurement(seconds: seconds, cpuNanos: snapshot.meanComputeNanos * Double(parameters.cpuTasks))
+        }
+        return BenchMeasurement(seconds: try seconds(of: workload))
+    }
+
+    /// `workload`'s figure in seconds.
+    private func seconds(of workload: BenchWorkload) throws(BenchFailure) -> Double {
         switch workload {
         case .startStop:
             let begun = MonotonicClock.now()
@@ -118,11 +128,19 @@ struct BenchEngineRunner {
     }
 
     private func batch(_ spec: TaskSpec, costNanos: UInt64, count: Int) throws(BenchFailure) -> Double {
+        try batchWithSnapshot(spec, costNanos: costNanos, count: count).seconds
+    }
+
+    /// The batch's wall time, and the pool's snapshot after it with statistics from the batch only
+    /// (the warm-up's are reset), so its mean compute time is the batch's tasks'.
+    private func batchWithSnapshot(_ spec: TaskSpec, costNanos: UInt64, count: Int) throws(BenchFailure) -> (seconds: Double, snapshot: PoolSnapshot) {
         let pool = try warmedPool()
         defer { Self.shutDown(pool) }
+        pool.resetStatistics()
         let begun = MonotonicClock.now()
         try submitAndWait(spec, costNanos: costNanos, count: count, on: pool)
-        return Self.seconds(since: begun)
+        let seconds = Self.seconds(since: begun)
+        return (seconds, pool.snapshot())
     }
 
     private func submitAndWait(_ spec: TaskSpec, costNanos: UInt64, count: Int, on pool: WorkerPool) throws(BenchFailure) {

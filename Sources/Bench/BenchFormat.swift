@@ -37,4 +37,10 @@ enum BenchFormat {
     static func percent(_ fraction: Double) -> String {
         String(format: "%.1f %%", fraction * 100)
     }
+
+    /// A share with two decimals (`97.96 %`), for a figure set against a target: a rounded
+    /// `98.0 %` beside MISSED would read as met.
+    static func precisePercent(_ fraction: Double) -> String {
+        String(format: "%.2f %%", fraction * 100)
+    }
 }

@@ -48,6 +48,8 @@ struct BenchPeerAnswer: Decodable {
     /// run: the timed part's wall time, and E's round trips in nanoseconds.
     var seconds: Double?
     var tripsNs: [Double]?
+    /// run C: the CPU time the tasks burned in all, each measured with the thread's CPU clock.
+    var cpuNs: Double?
 }
 
 extension BenchPeerAnswer {

@@ -43,7 +43,7 @@ struct BenchPeerRunner {
     /// Runs `workload` once on `implementation` and returns its figure in seconds, as
     /// `BenchEngineRunner.measure` does (E: the median round trip).
     func measure(_ implementation: BenchImplementation, _ workload: BenchWorkload, parameters p: BenchParameters,
-                 burnIterations: Int) throws(BenchFailure) -> Double {
+                 burnIterations: Int) throws(BenchFailure) -> BenchMeasurement {
         let tasks: Int? = switch workload {
         case .noOp: p.noOpTasks
         case .blocking: p.ioTasks
@@ -54,10 +54,10 @@ struct BenchPeerRunner {
                                        workers: p.workers, ioNs: p.ioNanos, burnIterations: burnIterations, trips: p.trips)
         let answer = try Self.ask(python: python, script: script, request)
         if workload == .roundTrip, let trips = answer.tripsNs, let summary = SampleSummary(trips) {
-            return summary.median / 1e9
+            return BenchMeasurement(seconds: summary.median / 1e9)
         }
         guard let seconds = answer.seconds else { throw BenchFailure("peers.py gave no figure") }
-        return seconds
+        return BenchMeasurement(seconds: seconds, cpuNanos: answer.cpuNs)
     }
 
     // MARK: - Private

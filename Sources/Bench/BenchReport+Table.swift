@@ -8,6 +8,13 @@ extension BenchReport {
         lines += workloadTable.lines
         lines.append("")
         lines.append("×threads, ×processes: how many times faster pooltop's thread (process) mode is than the row, median over median.")
+        lines.append("C's efficiency: the CPU its tasks really burned (each measured with the thread's CPU clock, CPU/task) over the cores, "
+                     + "divided by the wall time; the heading's ideal is from the nominal cost.")
+        for workload in workloads {
+            for row in workload.rows {
+                if let fault = row.fault { lines.append("FAULT \(workload.workload.rawValue) \(row.label): \(fault)") }
+            }
+        }
         if !samplerCosts.isEmpty || !frames.isEmpty || framesError != nil {
             lines.append("")
             lines += watchingLines
@@ -40,7 +47,7 @@ extension BenchReport {
     private var workloadTable: TextTable {
         var table = TextTable(columns: [
             .init("workload / implementation", .left), .init("median"), .init("min"), .init("max"),
-            .init("tasks/s"), .init("efficiency"), .init("×threads"), .init("×processes"),
+            .init("tasks/s"), .init("CPU/task"), .init("efficiency"), .init("×threads"), .init("×processes"),
         ])
         for workload in workloads {
             table.appendHeading("\(workload.title)  [\(workload.unit)\(workload.idealSeconds.map { ", ideal \(BenchFormat.number($0)) s" } ?? "")]")
@@ -51,7 +58,9 @@ extension BenchReport {
                 }
                 table.append([
                     "  " + row.label, BenchFormat.number(summary.median), BenchFormat.number(summary.min), BenchFormat.number(summary.max),
-                    row.tasksPerSecond.map(BenchFormat.number) ?? "", row.efficiency.map(BenchFormat.percent) ?? "",
+                    row.tasksPerSecond.map(BenchFormat.number) ?? "",
+                    row.cpuPerTaskNanos.map { BenchFormat.duration(UInt64($0.rounded())) } ?? "",
+                    row.fault != nil ? "FAULT" : row.efficiency.map(BenchFormat.percent) ?? "",
                     row.implementation == .pooltopThreads ? "" : BenchFormat.ratio(row.threadsSpeedup),
                     row.implementation == .pooltopProcesses ? "" : BenchFormat.ratio(row.processesSpeedup),
                 ])

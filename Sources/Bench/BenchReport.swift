@@ -46,6 +46,12 @@ public struct BenchReport: Sendable, Codable {
         var processesSpeedup: Double?
         /// Why it has no figure, if it has none.
         var error: String?
+        /// C: each round's CPU time burned by the tasks in all (nanoseconds), as they measured it.
+        var cpuNanos: [Double] = []
+        /// C: the median round's CPU per task (nanoseconds), printed beside the nominal cost.
+        var cpuPerTaskNanos: Double?
+        /// Why the efficiency cannot be a result (above 101 % of the ideal): a measurement fault.
+        var fault: String?
     }
 
     /// One workload's rows.

@@ -43,7 +43,9 @@ public struct BenchSuite {
                 done += 1
                 guard rows[index].error == nil else { continue }
                 do throws(BenchFailure) {
-                    rows[index].seconds.append(try measure(workload, on: implementation, peerRunner, burnIterations: burnIterations))
+                    let measurement = try measure(workload, on: implementation, peerRunner, burnIterations: burnIterations)
+                    rows[index].seconds.append(measurement.seconds)
+                    if let cpu = measurement.cpuNanos { rows[index].cpuNanos.append(cpu) }
                 } catch {
                     rows[index].error = error.description
                 }
@@ -100,7 +102,7 @@ public struct BenchSuite {
     }
 
     private func measure(_ workload: BenchWorkload, on implementation: BenchImplementation, _ peerRunner: BenchPeerRunner?,
-                         burnIterations: Int) throws(BenchFailure) -> Double {
+                         burnIterations: Int) throws(BenchFailure) -> BenchMeasurement {
         if let mode = implementation.poolMode {
             return try BenchEngineRunner(mode: mode, parameters: parameters).measure(workload)
         }
@@ -117,6 +119,10 @@ public struct BenchSuite {
             rows[index].summary = seconds.scaled(by: factor)
             rows[index].tasksPerSecond = workload.taskCount(parameters).map { Double($0) / seconds.median }
             rows[index].efficiency = ideal.map { $0 / seconds.median }
+            if workload == .cpu {
+                rows[index].judgeAgainstMeasuredCPU(tasks: parameters.cpuTasks, nominalNanos: parameters.cpuNanos,
+                                                    spreadOver: max(1, min(parameters.workers, cores)))
+            }
         }
         func median(_ implementation: BenchImplementation) -> SampleSummary? {
             rows.first { $0.implementation == implementation }.flatMap { SampleSummary($0.seconds) }

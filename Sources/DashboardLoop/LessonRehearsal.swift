@@ -85,8 +85,8 @@ public struct LessonRehearsal {
             }
             let status = state.lesson?.status(observation: state.live, now: clock.nowNanos) ?? ""
             press(.character("n"))
-            let outcome = state.lesson?.outcomes[index] ?? .skipped
-            let stepReport = StepReport(index: index, step: step, outcome: outcome ?? .skipped, status: status,
+            let outcome: LessonProgress.Outcome = (state.lesson?.outcomes[index] ?? nil) ?? .skipped
+            let stepReport = StepReport(index: index, step: step, outcome: outcome, status: status,
                                         tookNanos: clock.nowNanos &- start)
             reports.append(stepReport)
             report(stepReport)

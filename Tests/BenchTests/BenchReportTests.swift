@@ -23,14 +23,38 @@ struct BenchReportTests {
         return report
     }
 
-    @Test("met, MISSED and no-figure targets, each with this run's figure")
+    @Test("met, MISSED and no-figure targets, each with this run's figure and, when missed, by how much")
     func targetLines() {
         let lines = report().targetLines
-        #expect(lines.first == "Targets (issue 5), checked against this run")
-        #expect(lines.contains("  met     A threads ≤ 2 µs/task: 0.660 µs/task"))
+        #expect(lines.first == "Targets (issue 14), checked against this run")
+        #expect(lines.contains("  MISSED  A threads ≤ 0.5 µs/task: 0.660 µs/task (over by 0.160 µs/task)"), "\(lines)")
         #expect(lines.contains("  met     A threads ≥ 7× faster than ThreadPoolExecutor: 15.2×"))
-        #expect(lines.contains("  MISSED  B threads ≥ 99 % of ideal: 98.0 %"))
-        #expect(lines.contains("  —       A processes ≤ 3 µs/task: no figure"))
+        #expect(lines.contains("  MISSED  B threads ≥ 99.5 % of ideal: 97.96 % (short by 1.54 points)"), "a rounded 98.0 % would hide the miss")
+        #expect(lines.contains("  —       A processes ≤ 2 µs/task: no figure"))
         #expect(lines.contains("  —       D threads ≤ 10 ms: no figure"))
+    }
+
+    @Test("C's efficiency comes from the CPU the tasks really burned; above 101 % it is a fault, not a result")
+    func efficiencyFromMeasuredCPU() {
+        // 2,500 tasks, 2 cores, 1.3 s of wall time.
+        var honest = BenchReport.Row(implementation: .multiprocessingPoolDefaultChunks, label: "mp.Pool default chunks")
+        honest.seconds = [1.30, 1.31, 1.29]
+        honest.efficiency = 1.25 / 1.30  // from the nominal 1 ms: the tasks ran shorter than that
+        honest.cpuNanos = [2_500 * 1_000_000 * 0.95, 2_500 * 1_000_000 * 0.96, 2_500 * 1_000_000 * 0.94]
+        honest.judgeAgainstMeasuredCPU(tasks: 2_500, nominalNanos: 1_000_000, spreadOver: 2)
+        #expect(honest.cpuPerTaskNanos == 950_000)
+        #expect(abs((honest.efficiency ?? 0) - 2_500 * 0.00095 / 2 / 1.30) < 1e-9)
+        #expect(honest.fault == nil)
+
+        var impossible = BenchReport.Row(implementation: .multiprocessingPoolDefaultChunks, label: "mp.Pool default chunks")
+        impossible.seconds = [0.952]
+        impossible.efficiency = 1.25 / 0.952  // 131.3 %: the figure a full run once printed as a result
+        impossible.judgeAgainstMeasuredCPU(tasks: 2_500, nominalNanos: 1_000_000, spreadOver: 2)
+        #expect(impossible.fault?.hasPrefix("measurement fault: 131.3 % of ideal is impossible") == true, "\(impossible.fault ?? "")")
+
+        var report = report()
+        report.workloads.append(BenchReport.Workload(workload: .cpu, title: "C", unit: "s wall", idealSeconds: 1.25, rows: [impossible]))
+        #expect(report.text.contains("FAULT C mp.Pool default chunks: measurement fault: 131.3 %"))
+        #expect(!report.text.contains("131.3 %  "), "the table shows FAULT, not the figure")
     }
 }
