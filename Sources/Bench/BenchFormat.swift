@@ -40,6 +40,14 @@ enum BenchFormat {
 
     /// A share with two decimals (`97.96 %`), for a figure set against a target: a rounded
     /// `98.0 %` beside MISSED would read as met.
+    /// `value` with `decimals` decimals, or more (up to 6) while it would print as `target` without
+    /// being equal to it: `1.004` beside a target of 1 prints `1.004`, not `1.00`.
+    static func beside(target: Double, _ value: Double, decimals: Int) -> String {
+        var places = decimals
+        while places < 6, value != target, String(format: "%.\(places)f", value) == String(format: "%.\(places)f", target) { places += 1 }
+        return String(format: "%.\(places)f", value)
+    }
+
     static func precisePercent(_ fraction: Double) -> String {
         String(format: "%.2f %%", fraction * 100)
     }

@@ -40,7 +40,7 @@ extension BenchReport {
                 if let fault = row.fault { return (fault, nil) }
                 let value = row.efficiency ?? 0
                 let short = value < target ? " (short by \(String(format: "%.2f", (target - value) * 100)) points)" : ""
-                return (BenchFormat.precisePercent(value) + short, value >= target)
+                return (BenchFormat.beside(target: target * 100, value * 100, decimals: 2) + " %" + short, value >= target)
             }
         }
         func checkShare(_ target: String, _ workload: BenchWorkload, _ implementation: BenchImplementation, _ goal: Double) {
@@ -64,9 +64,13 @@ extension BenchReport {
         checkShare("C threads ≥ 99.3 % of ideal", .cpu, .pooltopThreads, 0.993)
         checkShare("B processes ≥ 99 % of ideal", .blocking, .pooltopProcesses, 0.99)
         checkShare("C processes ≥ 98 % of ideal", .cpu, .pooltopProcesses, 0.98)
-        check("C processes ahead of every Python process pool", .cpu, .pooltopProcesses) { row in
+        check("C processes ahead of every Python process pool (efficiency)", .cpu, .pooltopProcesses) { row in
             let peers: [BenchImplementation] = [.processPoolExecutor, .multiprocessingPoolChunksizeOne, .multiprocessingPoolDefaultChunks]
-            let ratios = peers.compactMap { speedup(row, over: $0, in: .cpu) }
+            let ratios = peers.compactMap { peer -> Double? in
+                guard let theirs = self.row(.cpu, peer), theirs.fault == nil, let their = theirs.efficiency, their > 0,
+                      let own = row.efficiency else { return nil }
+                return own / their
+            }
             guard let slowest = ratios.min() else { return ("no peer figure", false) }
             return ("at least " + BenchFormat.ratio(slowest), slowest > 1)
         }
@@ -75,7 +79,8 @@ extension BenchReport {
         for cost in samplerCosts {
             let loss = cost.lossPercent
             checks.append(TargetCheck(target: "watching: ≤ 3 % loss, \(cost.implementation.label) \(cost.run)",
-                                      measured: loss.map { String(format: "%.1f %%", $0) } ?? "no figure", isMet: loss.map { $0 <= 3 }))
+                                      measured: loss.map { BenchFormat.beside(target: 3, $0, decimals: 1) + " %" } ?? "no figure",
+                                      isMet: loss.map { $0 <= 3 }))
         }
         if let largest = frames.max(by: { $0.width * $0.height < $1.width * $1.height }) {
             checks.append(TargetCheck(target: "frame ≤ 1 ms at \(largest.width)×\(largest.height)",
@@ -84,7 +89,8 @@ extension BenchReport {
         for frame in frames {
             if let share = frame.cpuShares.first(where: { $0.fps == 10 }) {
                 checks.append(TargetCheck(target: "≤ 1 % of a core at 10 fps, \(frame.width)×\(frame.height)",
-                                          measured: String(format: "%.2f %%", share.percentOfCore), isMet: share.percentOfCore <= 1))
+                                          measured: BenchFormat.beside(target: 1, share.percentOfCore, decimals: 2) + " %",
+                                          isMet: share.percentOfCore <= 1))
             }
         }
         return checks

@@ -133,6 +133,7 @@ public struct BenchSuite {
             rows[index].threadsSpeedup = threads?.speedup(over: own)
             rows[index].processesSpeedup = processes?.speedup(over: own)
         }
+        if workload == .cpu { BenchReport.Row.compareEfficiencies(&rows) }
         return BenchReport.Workload(workload: workload, title: workload.title(parameters), unit: workload.unit,
                                     idealSeconds: ideal, rows: rows)
     }

@@ -57,4 +57,25 @@ struct BenchReportTests {
         #expect(report.text.contains("FAULT C mp.Pool default chunks: measurement fault: 131.3 %"))
         #expect(!report.text.contains("131.3 %  "), "the table shows FAULT, not the figure")
     }
+
+    @Test("on C the ratio columns compare efficiencies: a peer whose tasks burned less CPU does not look faster")
+    func cpuRatiosCompareEfficiencies() {
+        var processes = BenchReport.Row(implementation: .pooltopProcesses, label: "pooltop processes")
+        processes.efficiency = 0.939
+        var peer = BenchReport.Row(implementation: .multiprocessingPoolDefaultChunks, label: "mp.Pool default chunks")
+        peer.efficiency = 0.923
+        peer.processesSpeedup = 1.34 / 1.15  // wall over wall: 1.17× the other way round
+        var rows = [processes, peer]
+        BenchReport.Row.compareEfficiencies(&rows)
+        #expect(abs((rows[1].processesSpeedup ?? 0) - 0.939 / 0.923) < 1e-12)
+        #expect((rows[1].processesSpeedup ?? 0) > 1, "pooltop processes is ahead once the work is counted")
+    }
+
+    @Test("a figure beside its target gets the digits that tell them apart")
+    func digitsBesideATarget() {
+        #expect(BenchFormat.beside(target: 1, 1.004, decimals: 2) == "1.004")
+        #expect(BenchFormat.beside(target: 1, 1.0, decimals: 2) == "1.00")
+        #expect(BenchFormat.beside(target: 98, 97.999, decimals: 2) == "97.999")
+        #expect(BenchFormat.beside(target: 98, 97.96, decimals: 2) == "97.96")
+    }
 }
