@@ -350,7 +350,11 @@ class CeleryBridgeTest(unittest.TestCase):
         self.check_tasks(tasks)
         lost = {e["task"] for e in self.b.of("fail", outcome="lost")}
         again = [e["task"] for e in self.b.of("redelivered")]
-        self.assertGreaterEqual(len(lost), 1)
+        # What comes back is what counts: the messages b held are
+        # redelivered. The bridge can only call "lost" the tasks it heard
+        # start on b; a SIGKILLed worker's last task-started events can
+        # die in its event buffer unsent, so lost may be empty even then.
+        self.assertGreaterEqual(len(again), 1)
         self.assertLessEqual(lost, set(again))
         self.assertEqual(len(set(again)), len(again))
         exits = self.b.of("wexit")
