@@ -40,7 +40,7 @@ extension SweepResult {
     /// the numbers (and, for work with no CPU, that the arrivals bound such a pool, not the
     /// cores); nil when throughput had stopped growing.
     func limitNotFound() -> String? {
-        guard let growth = CapRecommendation.growthAtLargestCap(points) else { return nil }
+        guard arrivalRateReached == nil, let growth = CapRecommendation.growthAtLargestCap(points) else { return nil }
         var text = "throughput still grew \(CapRecommendation.percent(growth.growth)) from cap \(growth.below.cap) to cap \(growth.largest.cap) "
             + "(\(SweepText.rate(growth.below.tasksPerSecond)) → \(SweepText.rate(growth.largest.tasksPerSecond)) tasks/s), the largest cap swept."
         let taskNanos = goetz.computeNanos + goetz.waitNanos
@@ -57,6 +57,12 @@ extension SweepResult {
             text += " Sweep higher caps to find where it levels off."
         }
         return text
+    }
+
+    /// How the explanation says the arrivals ask for no more workers, by how they arrive.
+    private var arrivalsNeedNoMore: String {
+        if case .poisson = conditions.arrivals { return "the arrivals need no more" }
+        return "the burst is too small to need more"
     }
 
     /// The share of a task's time spent waiting for the shared lock at `point`: the mean lock
@@ -82,7 +88,7 @@ extension SweepResult {
         }
         if let offered = conditions.offeredConcurrency, offered < 0.8 * limit, Double(cap) <= max(4, 2.5 * offered) {
             let workload = conditions.workload.isEmpty ? "the arrivals" : conditions.workload
-            return "the burst is too small to need more: \(workload) keeps only about \(SweepText.rate(offered)) workers busy on average (Little's law: task arrival rate × task time), so a bigger pool would sit idle."
+            return "\(arrivalsNeedNoMore): \(workload) keeps only about \(SweepText.rate(offered)) workers busy on average (Little's law: task arrival rate × task time), so a bigger pool would sit idle."
         }
         let chosen = point(atCap: cap)
         let above = points.filter { $0.cap > cap }.map(\.tasksPerSecond).max() ?? 0

@@ -32,7 +32,24 @@ public struct SweepResult: Sendable, Hashable {
         self.goetz = GoetzEstimate(cores: conditions.cores, waitNanos: first.meanBlockedNanos, computeNanos: first.meanComputeNanos)
         self.conditions = conditions
         self.comparison = nil
+        if let rate = arrivalRateReached {
+            // The growth to the largest cap was the pool catching up with the arrivals, not a
+            // limit still ahead: say what bounds it.
+            if let suffix = self.recommendation.reason.firstRange(of: " It is the largest cap swept") {
+                self.recommendation.reason = String(self.recommendation.reason[..<suffix.lowerBound])
+                    + " Throughput reached the task arrival rate (\(SweepText.rate(rate)) tasks/s): the arrivals bound it, and more workers would sit idle."
+            }
+        }
         self.comparison = explainDifference()
+    }
+
+    /// The task arrival rate of random arrivals when the best throughput measured reached it (within
+    /// 5 %): the sweep then found its limit, the arrivals, even if throughput grew up to the
+    /// largest cap. Nil otherwise.
+    public var arrivalRateReached: Double? {
+        guard case .poisson(let rate, _) = conditions.arrivals, rate > 0,
+              recommendation.bestTasksPerSecond >= rate * (1 - CapRecommendation.tolerance) else { return nil }
+        return rate
     }
 
     /// The point measured at `cap`, if any.

@@ -109,4 +109,24 @@ import Testing
         let summary = try #require(result.modelSummary)
         #expect(summary.contains("at cap 2 the model says the queue grows without bound (ρ ≥ 1)"))
     }
+
+    @Test("throughput that grew up to the largest cap only to reach the arrival rate: the arrivals are the bound, not a limit above")
+    func reachingTheArrivalRateIsTheBound() throws {
+        // `pooltop sweep --task io:20ms --arrival poisson:100 --caps 4,8,16`: 500 tasks/s arrive,
+        // each 20 ms of I/O: Little's law asks for 10 workers.
+        let points = [(4, 199.0), (8, 387.0), (16, 500.0)].map { cap, rate in
+            SweepPoint(cap: cap, tasksPerSecond: rate, meanComputeNanos: 0, meanBlockedNanos: 20_270_000, meanServiceNanos: 20_300_000)
+        }
+        let conditions = SweepConditions(cores: 2, offeredConcurrency: 10, workload: "requests at 100/s × 5 tasks of io:20ms",
+                                         arrivals: .poisson(tasksPerSecond: 500, tasksPerArrival: 5), taskSeconds: 0.02, fixedTaskTimes: true)
+        let result = try #require(SweepResult(points: points, conditions: conditions))
+        #expect(result.arrivalRateReached == 500)
+        #expect(result.recommendation.reason.hasSuffix("Throughput reached the task arrival rate (500 tasks/s): the arrivals bound it, and more workers would sit idle."),
+                "\(result.recommendation.reason)")
+        for sentence in sentences(result) {
+            #expect(!sentence.contains("did not find the limit"), "\(sentence)")
+            #expect(!sentence.contains("sweep higher caps"), "\(sentence)")
+        }
+        #expect(result.comparison?.contains("keeps only about 10 workers busy") == true, "\(result.comparison ?? "")")
+    }
 }
