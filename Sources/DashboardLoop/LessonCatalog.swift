@@ -1,5 +1,4 @@
 import Dashboard
-import Sessions
 import Foundation
 
 /// The lessons found on disk: every `*.lesson` file of the folders searched, parsed, in the
@@ -76,9 +75,4 @@ extension LessonCatalog {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-extension LessonProblem: CommandFailure {
-    /// A lesson file that cannot be used: 1.
-    public var exitStatus: Int32 { 1 }
 }
