@@ -20,6 +20,29 @@ public struct LessonRehearsal {
         public var status: String
         /// How long the step took on the rehearsal's clock.
         public var tookNanos: UInt64
+
+        /// The step as `--rehearse` prints it: `  2. press g: ✓ throughput rose … (3.04s)`, or what
+        /// its check still waited for when the time ran out.
+        public var line: String {
+            let key = step.keyName.map { "press \($0)" } ?? "watch"
+            let took = DurationText.format(nanoseconds: tookNanos)
+            switch outcome {
+            case .passed(let sentence): return "  \(index + 1). \(key): \(sentence) (\(took))"
+            case .skipped: return "  \(index + 1). \(key): ✗ not seen in \(took): \(status)"
+            }
+        }
+    }
+
+    /// A rehearsal on the system clock, the session's driver on its own thread (`--rehearse`).
+    public static func onSystemClock(lesson: Lesson, session: LiveSession) -> LessonRehearsal {
+        let clock = SystemClock()
+        return LessonRehearsal(lesson: lesson, session: session, clock: clock, waitFrame: { clock.sleep(until: clock.nowNanos + $0) })
+    }
+
+    /// `5 of 5 steps seen happening.`
+    public static func summary(of reports: [StepReport]) -> String {
+        let passed = reports.count { $0.outcome != .skipped }
+        return "\(passed) of \(reports.count) steps seen happening."
     }
 
     let lesson: Lesson

@@ -2,7 +2,6 @@ import ArgumentParser
 import Dashboard
 import DashboardLoop
 import Foundation
-import PoolCore
 import Sessions
 
 /// `pooltop lesson [NAME]`: the guided lessons.
@@ -64,18 +63,8 @@ struct LessonCommand: ParsableCommand {
     /// Plays `lesson` headless, a line per step; exit 1 when a check did not pass in time.
     static func rehearse(_ lesson: Lesson, on session: LiveSession) throws {
         print("Rehearsing \(lesson.name): \(lesson.title)")
-        let clock = SystemClock()
-        let reports = LessonRehearsal(lesson: lesson, session: session, clock: clock, waitFrame: { clock.sleep(until: clock.nowNanos + $0) })
-            .run { report in
-                let key = report.step.keyName.map { "press \($0)" } ?? "watch"
-                let took = DurationText.format(nanoseconds: report.tookNanos)
-                switch report.outcome {
-                case .passed(let sentence): print("  \(report.index + 1). \(key): \(sentence) (\(took))")
-                case .skipped: print("  \(report.index + 1). \(key): ✗ not seen in \(took): \(report.status)")
-                }
-            }
-        let passed = reports.count { if case .passed = $0.outcome { true } else { false } }
-        print("\(passed) of \(reports.count) steps seen happening.")
-        if passed < reports.count { throw ExitCode(1) }
+        let reports = LessonRehearsal.onSystemClock(lesson: lesson, session: session).run { print($0.line) }
+        print(LessonRehearsal.summary(of: reports))
+        if reports.contains(where: { $0.outcome == .skipped }) { throw ExitCode(1) }
     }
 }
