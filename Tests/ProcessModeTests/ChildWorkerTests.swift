@@ -56,6 +56,41 @@ extension ProcessSuites {
             child.close()
         }
 
+        @Test("an order sent ahead runs after the one before it, each answered in turn")
+        func ordersSentAhead() throws {
+            let fixture = try ProcessFixture()
+            let child = try fixture.spawn()
+            try child.start(TaskOrder(id: 1, slot: 0, ioNanos: 20_000_000))
+            try child.start(TaskOrder(id: 2, slot: 0, cpuNanos: 1_000_000))
+            let first = try child.awaitReport(of: 1)
+            let second = try child.awaitReport(of: 2)
+            #expect(first.status == .completed && second.status == .completed)
+            #expect(second.startedAt >= first.endedAt, "the second order waited in the pipe for the first to end")
+            #expect(fixture.region.counter == CounterStats(expected: 2, actual: 2))
+            child.close()
+        }
+
+        @Test("a held slot's worker skips the order sent ahead: not run, not counted, answered .skipped")
+        func heldSlotSkipsTheOrderAhead() throws {
+            let fixture = try ProcessFixture()
+            let child = try fixture.spawn()
+            try child.start(TaskOrder(id: 1, slot: 5, ioNanos: 100_000_000))
+            try child.start(TaskOrder(id: 2, slot: 5, cpuNanos: 1_000_000))
+            let deadline = MonotonicClock.now() &+ 5_000_000_000
+            while fixture.region.slotPhase(5) != .busy, MonotonicClock.now() < deadline {
+                MonotonicClock.sleep(until: MonotonicClock.now() &+ 1_000_000)
+            }
+            fixture.region.setHold(5, true)  // the slot retires while its first task runs
+            #expect(try child.awaitReport(of: 1).status == .completed, "a task that had started ends normally")
+            let skipped = try child.awaitReport(of: 2)
+            #expect(skipped.status == .skipped && skipped.computeNanos == 0)
+            #expect(fixture.region.counter == CounterStats(expected: 1, actual: 1))
+            #expect(fixture.region.peakTasksRunning == 1)
+            fixture.region.setHold(5, false)
+            #expect(try child.run(TaskOrder(id: 3, slot: 5)).status == .completed, "let go, the slot runs orders again")
+            child.close()
+        }
+
         @Test("start-up, round trip and batch times are measured (printed, not asserted)")
         func measure() throws {
             let fixture = try ProcessFixture()

@@ -225,6 +225,46 @@ struct PoolState {
         return extras
     }
 
+    /// Takes a task to send ahead to the worker process of slot `index` while its current task
+    /// runs, so the worker starts it the moment that one ends instead of waiting a pipe round trip
+    /// for it. Only simulated tasks go ahead, and only when more are queued than idle workers can
+    /// take (a task never waits behind a busy worker while another is idle). It counts as queued
+    /// until the worker starts it (`promote`).
+    mutating func prefetch(forWorkerIn index: Int) -> Job? {
+        guard let occupant = occupants[index], occupant.role == workerRole, !occupant.retiring,
+              lifecycle != .terminated, queue.count > idleWorkers, let next = queue.first,
+              case .simulated = next.work else { return nil }
+        batched += 1
+        return queue.removeFirst()
+    }
+
+    /// The task sent ahead to slot `index` started when the one before it ended, at `startedAt`
+    /// (or when it was queued, if it was sent after that end): it runs now (it stops counting as
+    /// queued).
+    mutating func promote(_ job: Job, in index: Int, startedAt: UInt64) {
+        batched -= 1
+        totals.running += 1
+        peakBusy = max(peakBusy, totals.running)
+        occupants[index]?.busy = true
+        queueWait.record(nanos: startedAt > job.enqueuedAt ? startedAt - job.enqueuedAt : 0)
+    }
+
+    /// The worker of slot `index` skipped `job` (promoted, so counted as running), sent ahead
+    /// before its slot was held: the task goes back to the head of the queue, or is cancelled when
+    /// the pool is terminating.
+    /// - Returns: the task if it was cancelled, to tell its owner after unlocking.
+    mutating func skipped(_ job: Job, in index: Int, now: UInt64) -> Job? {
+        totals.running -= 1
+        occupants[index]?.busy = false
+        guard lifecycle == .terminated else {
+            queue.prepend(job)
+            return nil
+        }
+        totals.cancelled += 1
+        _ = ledger.taskEnded(job.tag, succeeded: false, at: now)
+        return job
+    }
+
     /// Whether `job` is a simulated task short enough to share a frame.
     private static func isBatchable(_ job: Job, timeScale: Double) -> Bool {
         guard case .simulated(_, let costNanos) = job.work else { return false }

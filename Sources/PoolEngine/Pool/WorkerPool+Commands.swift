@@ -12,6 +12,7 @@ extension WorkerPool {
         let cap = PoolLimits.clampCap(cap)
         let started = queueLock.withLock {
             let started = state.resize(to: cap, now: MonotonicClock.now())
+            holdLeavingProcessSlots()
             if started != nil { queueLock.broadcast(.work) }
             return started
         }
@@ -27,6 +28,7 @@ extension WorkerPool {
         guard mode.executor.isAvailable(in: self) else { return false }
         let switched = queueLock.withLock {
             let switched = state.switchMode(to: mode, now: MonotonicClock.now())
+            holdLeavingProcessSlots()
             if switched != nil { queueLock.broadcast(.work) }
             return switched
         }

@@ -106,10 +106,26 @@ public final class ChildWorker {
     /// - Throws: `.died` with how the child ended (it has been reaped), `.protocolViolation`
     ///   (the child has been killed and reaped), or `.notRunning` after `close`/`terminate`.
     public func run(_ order: TaskOrder) throws(ChildWorkerError) -> TaskReport {
+        try start(order)
+        return try awaitReport(of: order.id)
+    }
+
+    /// Sends `order` without waiting for its report (owner thread only). The worker runs orders in
+    /// the order they were sent, so one sent while another runs starts the moment that one ends,
+    /// unless its slot is held by then (`SharedRegion.setHold`): it then comes back `.skipped`.
+    /// - Throws: `.died` or `.notRunning`, as `run`.
+    public func start(_ order: TaskOrder) throws(ChildWorkerError) {
         try send(.task(order))
+    }
+
+    /// Waits for the report of the oldest order sent with `start` and not yet answered, whose id is
+    /// `id` (blocking; owner thread only).
+    /// - Throws: `.died`, `.protocolViolation` (another frame or another task's report) or
+    ///   `.notRunning`, as `run`.
+    public func awaitReport(of id: UInt64) throws(ChildWorkerError) -> TaskReport {
         let reply = try receive()
-        guard case .result(let report) = reply, report.taskID == order.id else {
-            throw brokeProtocol("expected the result of task \(order.id), got a \(reply.kind) frame")
+        guard case .result(let report) = reply, report.taskID == id else {
+            throw brokeProtocol("expected the result of task \(id), got a \(reply.kind) frame")
         }
         return report
     }

@@ -34,4 +34,20 @@ extension SharedRegion {
         let packed = word(at: cell).pointee.load(ordering: .acquiring)
         return SlotWord.state(of: packed, retiring: retiring, since: word(at: cell + 8).pointee.load(ordering: .relaxed))
     }
+
+    /// Holds slot `index` or lets it go on: a worker process skips an order sent alone (`.task`)
+    /// while its slot is held, answering `.skipped` without running it. The parent holds the slots
+    /// that retire or belong to the old mode, so an order sent ahead to such a worker never starts
+    /// past the cap.
+    public func setHold(_ index: Int, _ held: Bool) {
+        guard index >= 0, index < Self.slotCapacity else { return }
+        word(at: Self.slotsOffset + index * Self.slotStride + 16).pointee.store(held ? 1 : 0, ordering: .sequentiallyConsistent)
+    }
+
+    /// Whether slot `index` is held (see `setHold`).
+    @inline(__always)
+    public func isHeld(_ index: Int) -> Bool {
+        guard index >= 0, index < Self.slotCapacity else { return false }
+        return word(at: Self.slotsOffset + index * Self.slotStride + 16).pointee.load(ordering: .sequentiallyConsistent) != 0
+    }
 }

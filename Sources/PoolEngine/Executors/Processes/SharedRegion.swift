@@ -16,7 +16,7 @@ import Synchronization
 /// | 0 | `pthread_mutex_t` (robust, process-shared) |
 /// | 64 | magic, origin (the pool's start on the monotonic clock) |
 /// | 128 | `Field` words: counter value and increments, lock statistics, recoveries |
-/// | 4096 | 4096 slot cells of 64 bytes (one cache line each): state word, phase start |
+/// | 4096 | 4096 slot cells of 64 bytes (one cache line each): state word, phase start, hold word |
 public final class SharedRegion {
     /// The words after the header, in order (`rawValue` is the word index from `fieldsOffset`).
     enum Field: Int, CaseIterable {

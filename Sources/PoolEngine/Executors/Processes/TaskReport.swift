@@ -6,6 +6,9 @@ public struct TaskReport: Sendable, Hashable {
         case completed = 0
         /// The worker could not run it (the shared mutex was unusable, the slot out of range).
         case failed = 1
+        /// The worker did not start it: its slot was held (`SharedRegion.setHold`) when the order
+        /// came up; the parent queues it again.
+        case skipped = 2
     }
 
     /// The id from the task's order.

@@ -19,11 +19,19 @@ extension WorkerPool {
         /// The next child started here replaces one that died.
         var replacing = false
         var nextOrderID: UInt64 = 1
+        /// Tasks sent to the child one order at a time and not answered yet, oldest first, with
+        /// their order ids: the first runs (it counts as running), the one behind it was sent ahead
+        /// (it counts as queued until the first ends).
+        var inFlight: [(job: Job, orderID: UInt64)] = []
     }
 
-    /// The life of one process-mode slot: start a worker process, feed it tasks (several to a frame
-    /// when the queue is deep and the tasks are tiny), replace it when it dies, and close it when
-    /// the slot retires. The process is spawned from this thread, which outlives it, so the child's
+    /// How many orders a worker process gets ahead of the one it runs: one, so it goes from task
+    /// to task without waiting for a pipe round trip through this process.
+    static let ordersAhead = 1
+
+    /// The life of one process-mode slot: start a worker process, feed it tasks (one order ahead of
+    /// the task it runs, or several tiny ones to a frame when the queue is deep), replace it when it
+    /// dies, and close it when the slot retires, once every order sent has been answered. The process is spawned from this thread, which outlives it, so the child's
     /// parent-death signal fires only when pooltop goes.
     ///
     /// The queue lock is held at the top of every turn; each step releases it only around the
@@ -41,10 +49,20 @@ extension WorkerPool {
                 guard state.wantsWorker(in: index, role: .process), startChild(in: &slot) else { break turns }
                 continue
             }
+            if !slot.inFlight.isEmpty {
+                sendAhead(in: &slot, child: child)
+                awaitReport(in: &slot, child: child)
+                continue
+            }
             let now = MonotonicClock.now()
             switch state.nextStep(forWorkerIn: index, now: now) {
             case .run(let first):
-                runBatch([first] + state.takeBatch(after: first, now: now), in: &slot, child: child)
+                let batch = state.takeBatch(after: first, now: now)
+                if batch.isEmpty, case .simulated = first.work {
+                    send(first, in: &slot, child: child)
+                } else {
+                    runBatch([first] + batch, in: &slot, child: child)
+                }
             case .wait:
                 waitForWork(until: MonotonicClock.now() &+ Self.idleCheckNanos)
                 if let exit = child.pollExit() { bookCrash(in: &slot, error: .died(pid: child.pid, exit: exit), lost: []) }
@@ -59,6 +77,7 @@ extension WorkerPool {
     /// - Returns: false when it could not be started (the slot then leaves).
     private func startChild(in slot: inout ProcessSlot) -> Bool {
         let started = queueLock.withoutLock {
+            slot.processes.region.setHold(slot.index, false)
             slot.processes.region.setSlot(slot.index, .starting)
             return spawnChild(slot: slot.index, processes: slot.processes)
         }
@@ -74,6 +93,71 @@ extension WorkerPool {
             state.workerSpawnFailed(in: slot.index, reason: "\(error)", now: now)
             return false
         }
+    }
+
+    /// Sends `job` to `child` as one order without waiting for its end (queue lock held, released
+    /// while writing); it joins the slot's orders in flight. Books the child's death if the pipe is
+    /// closed.
+    private func send(_ job: Job, in slot: inout ProcessSlot, child: ChildWorker) {
+        let order = Self.order(for: job, id: slot.nextOrderID, slot: slot.index, settings: state.configuration)
+        slot.nextOrderID &+= 1
+        slot.inFlight.append((job, order.id))
+        let failure = queueLock.withoutLock { () -> ChildWorkerError? in
+            do throws(ChildWorkerError) {
+                try child.start(order)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { bookCrash(in: &slot, error: failure, lost: slot.inFlight.map(\.job)) }
+    }
+
+    /// Sends the next queued task ahead to the slot's worker while its current one runs, if the
+    /// state lets it (`PoolState.prefetch`).
+    private func sendAhead(in slot: inout ProcessSlot, child: ChildWorker) {
+        guard slot.inFlight.count <= Self.ordersAhead, let next = state.prefetch(forWorkerIn: slot.index) else { return }
+        send(next, in: &slot, child: child)
+    }
+
+    /// Waits (unlocked) for the report of the oldest order in flight and books it: its end, or its
+    /// return to the queue if the worker skipped it because its slot was held. The order behind it
+    /// starts running in the worker at that moment (`PoolState.promote`). Books the child's death,
+    /// with every order in flight, if it died.
+    private func awaitReport(in slot: inout ProcessSlot, child: ChildWorker) {
+        let head = slot.inFlight[0]
+        let received = queueLock.withoutLock { () -> Result<TaskReport, ChildWorkerError> in
+            do throws(ChildWorkerError) {
+                return .success(try child.awaitReport(of: head.orderID))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let report: TaskReport
+        switch received {
+        case .success(let answer): report = answer
+        case .failure(let error):
+            bookCrash(in: &slot, error: error, lost: slot.inFlight.map(\.job))
+            return
+        }
+        slot.inFlight.removeFirst()
+        if report.status == .skipped {
+            // Back to the queue for the current mode's workers (or a thread of its own, unbounded).
+            let cancelled = state.skipped(head.job, in: slot.index, now: MonotonicClock.now())
+            let launches = state.dispatchQueued()
+            queueLock.signal(.work)
+            queueLock.broadcast(.change)
+            queueLock.withoutLock {
+                cancelled?.onFinish?(.cancelled)
+                startTaskThreads(launches)
+            }
+            return
+        }
+        let record = Self.finishedTask(head.job, report: report)
+        let idle = state.finish([record], batch: [], in: slot.index)
+        if let next = slot.inFlight.first { state.promote(next.job, in: slot.index, startedAt: report.endedAt) }
+        if idle { queueLock.broadcast(.change) }
+        if let onFinish = head.job.onFinish { queueLock.withoutLock { onFinish(record.outcome) } }
     }
 
     /// Runs `jobs` (taken under the queue lock, which is released meanwhile) in `child`, then
@@ -107,12 +191,15 @@ extension WorkerPool {
         let crash = state.workerCrashed(in: slot.index, pid: child.pid, how: error.howItEnded, lost: lost, now: MonotonicClock.now())
         if crash.shown { slot.processes.region.setSlot(slot.index, .crashed) }
         if crash.requeued { queueLock.broadcast(.work) }
+        let launches = crash.requeued ? state.dispatchQueued() : []
         queueLock.broadcast(.change)
         queueLock.withoutLock {
             slot.processes.unregister(slot: slot.index)
             for (job, outcome) in crash.ended { job.onFinish?(outcome) }
+            startTaskThreads(launches)
         }
         slot.child = nil
+        slot.inFlight.removeAll()
         slot.replacing = true
     }
 
@@ -156,22 +243,43 @@ extension WorkerPool {
         }
         let orders = jobs.map { job -> TaskOrder in
             defer { nextOrderID &+= 1 }
-            guard case .simulated(let spec, let costNanos) = job.work else { return TaskOrder(id: nextOrderID, slot: UInt16(slot)) }
-            let (cpu, io) = spec.split(cost: UInt64(Double(costNanos) * max(0, settings.timeScale)))
-            return TaskOrder(id: nextOrderID, slot: slot, tag: job.tag, cpuNanos: cpu, ioNanos: io,
-                             criticalSectionNanos: settings.criticalSectionNanos, lockEnabled: settings.lockEnabled)
+            return Self.order(for: job, id: nextOrderID, slot: slot, settings: settings)
         }
         do throws(ChildWorkerError) {
             let reports = orders.count == 1 ? [try child.run(orders[0])] : try child.run(orders)
-            return .success(zip(jobs, reports).map { job, report in
-                FinishedTask(tag: job.tag,
-                             outcome: report.status == .completed ? .completed : .failed(reason: "the worker could not use the shared lock"),
-                             startedAt: report.startedAt, endedAt: report.endedAt,
-                             computeNanos: report.computeNanos, blockedNanos: report.blockedNanos,
-                             recoveredLock: report.recoveredLock)
-            })
+            return .success(zip(jobs, reports).map(Self.finishedTask))
         } catch {
             return .failure(error)
+        }
+    }
+
+    /// The order that runs `job` in the worker process of `slot` with `settings`.
+    private static func order(for job: Job, id: UInt64, slot: Int, settings: PoolConfiguration) -> TaskOrder {
+        guard case .simulated(let spec, let costNanos) = job.work else { return TaskOrder(id: id, slot: UInt16(slot)) }
+        let (cpu, io) = spec.split(cost: UInt64(Double(costNanos) * max(0, settings.timeScale)))
+        return TaskOrder(id: id, slot: slot, tag: job.tag, cpuNanos: cpu, ioNanos: io,
+                         criticalSectionNanos: settings.criticalSectionNanos, lockEnabled: settings.lockEnabled)
+    }
+
+    /// How `job` ended, from its worker's report.
+    private static func finishedTask(_ job: Job, report: TaskReport) -> FinishedTask {
+        FinishedTask(tag: job.tag,
+                     outcome: report.status == .completed ? .completed : .failed(reason: "the worker could not use the shared lock"),
+                     startedAt: report.startedAt, endedAt: report.endedAt,
+                     computeNanos: report.computeNanos, blockedNanos: report.blockedNanos,
+                     recoveredLock: report.recoveredLock)
+    }
+
+    // MARK: - Holding slots that leave
+
+    /// Holds the slots of worker processes that leave — retiring above the cap, or of a mode that
+    /// is no longer current — and lets the others go on (queue lock held). A held worker skips the
+    /// order sent ahead to it (`SharedRegion.setHold`), so no task starts there past the cap.
+    func holdLeavingProcessSlots() {
+        guard let region = processes?.region else { return }
+        let current = state.workerRole
+        for (index, occupant) in state.occupants where occupant.role == .process {
+            region.setHold(index, occupant.retiring || current != .process)
         }
     }
 

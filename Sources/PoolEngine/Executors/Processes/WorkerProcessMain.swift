@@ -34,7 +34,7 @@ public enum WorkerProcessMain {
             while let message = try reader.next() {
                 switch message {
                 case .task(let order):
-                    try writer.send(.result(runner.run(order)))
+                    try writer.send(.result(runner.runUnlessHeld(order)))
                 case .batch(let orders):
                     try writer.send(.results(orders.map(runner.run)))
                 case .ignoreTermination:

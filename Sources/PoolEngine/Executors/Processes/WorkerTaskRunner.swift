@@ -11,6 +11,19 @@ struct WorkerTaskRunner {
     func run(_ order: TaskOrder) -> TaskReport {
         let slot = Int(order.slot)
         let started = MonotonicClock.now()
+        return execute(order, slot: slot, started: started)
+    }
+
+    /// Runs `order` unless its slot is held: an order sent ahead (`.task`) to a worker whose slot
+    /// retired meanwhile comes back `.skipped`, not run.
+    func runUnlessHeld(_ order: TaskOrder) -> TaskReport {
+        let slot = Int(order.slot)
+        let started = MonotonicClock.now()
+        guard !region.isHeld(slot) else { return TaskReport(taskID: order.id, status: .skipped, startedAt: started, endedAt: started) }
+        return execute(order, slot: slot, started: started)
+    }
+
+    private func execute(_ order: TaskOrder, slot: Int, started: UInt64) -> TaskReport {
         var report = TaskReport(taskID: order.id, startedAt: started)
         region.taskStarted()
         defer { region.taskEnded() }
