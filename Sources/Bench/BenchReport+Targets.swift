@@ -48,7 +48,7 @@ extension BenchReport {
                 return checks.append(TargetCheck(target: target, measured: "no figure", isMet: nil))
             }
             let (text, met) = share(goal)(row)
-            checks.append(TargetCheck(target: target, measured: text, isMet: met))
+            checks.append(TargetCheck(target: target, measured: text + floorNote(workload, implementation, goal: goal), isMet: met))
         }
         check("A threads ≤ 0.5 µs/task", .noOp, .pooltopThreads, atMost(0.5, unit: "µs/task"))
         check("A threads ≥ 7× faster than ThreadPoolExecutor", .noOp, .pooltopThreads) { row in
@@ -94,6 +94,19 @@ extension BenchReport {
             }
         }
         return checks
+    }
+
+    /// Where the machine's floor stood in this run beside an efficiency target: `; the floor
+    /// (threads, no pool) 98.50 %, itself below the target` when the target is out of any pool's
+    /// reach here, else the floor and how far the row is from it.
+    func floorNote(_ workload: BenchWorkload, _ implementation: BenchImplementation, goal: Double) -> String {
+        let floor: BenchImplementation = implementation == .pooltopProcesses ? .floorProcesses : .floorThreads
+        guard let floorRow = row(workload, floor), floorRow.fault == nil, let reached = floorRow.efficiency,
+              let own = row(workload, implementation)?.efficiency else { return "" }
+        let figure = BenchFormat.beside(target: goal * 100, reached * 100, decimals: 2) + " %"
+        let name = floor == .floorProcesses ? "processes" : "threads"
+        if reached < goal { return "; the floor (\(name), no pool) \(figure), itself below the target: out of any pool's reach here" }
+        return "; the floor (\(name), no pool) \(figure), \(String(format: "%.2f", max(0, reached - own) * 100)) points above"
     }
 
     /// The target checks as lines.

@@ -28,17 +28,21 @@ public struct BenchSuite {
         }
         let available = report.availability.filter(\.isAvailable).map(\.implementation)
         let burnIterations = report.calibration.pythonIterations ?? 1
-        let steps = Double(parameters.workloads.count * parameters.rounds * max(1, available.count) + 1)
+        let steps = Double(parameters.workloads.reduce(0) { total, workload in
+            total + parameters.rounds * max(1, available.filter { $0.runs(workload) }.count)
+        } + 1)
         var done = 0.0
         for workload in parameters.workloads {
-            var rows = BenchImplementation.allCases.map { BenchReport.Row(implementation: $0, label: $0.label) }
+            let implementations = BenchImplementation.allCases.filter { $0.runs(workload) }
+            let participants = available.filter { $0.runs(workload) }
+            var rows = implementations.map { BenchReport.Row(implementation: $0, label: $0.label) }
             for (index, row) in rows.enumerated() {
                 rows[index].error = report.availability.first { $0.implementation == row.implementation }?.reason.map { "not available: \($0)" }
             }
-            let schedule = RoundSchedule(participants: available.count, rounds: parameters.rounds)
+            let schedule = RoundSchedule(participants: participants.count, rounds: parameters.rounds)
             for run in schedule.runs {
-                let implementation = available[run.participant]
-                let index = BenchImplementation.allCases.firstIndex(of: implementation)!
+                let implementation = participants[run.participant]
+                let index = implementations.firstIndex(of: implementation)!
                 progress(done / steps, "\(workload.rawValue) round \(run.round + 1)/\(parameters.rounds): \(implementation.label)")
                 done += 1
                 guard rows[index].error == nil else { continue }
@@ -95,6 +99,9 @@ public struct BenchSuite {
         if let mode = implementation.poolMode {
             return BenchEngineRunner(mode: mode, parameters: parameters).unavailability()
         }
+        if let usesProcesses = implementation.floorUsesProcesses {
+            return BenchFloorRunner(usesProcesses: usesProcesses, parameters: parameters).unavailability()
+        }
         switch peers {
         case .success: return nil
         case .failure(let failure): return "Python peers absent: \(failure)"
@@ -105,6 +112,9 @@ public struct BenchSuite {
                          burnIterations: Int) throws(BenchFailure) -> BenchMeasurement {
         if let mode = implementation.poolMode {
             return try BenchEngineRunner(mode: mode, parameters: parameters).measure(workload)
+        }
+        if let usesProcesses = implementation.floorUsesProcesses {
+            return try BenchFloorRunner(usesProcesses: usesProcesses, parameters: parameters).measure(workload)
         }
         guard let peerRunner else { throw BenchFailure("Python peers absent") }
         return try peerRunner.measure(implementation, workload, parameters: parameters, burnIterations: burnIterations)

@@ -34,6 +34,26 @@ struct BenchReportTests {
         #expect(lines.contains("  —       D threads ≤ 10 ms: no figure"))
     }
 
+    @Test("an efficiency target names the machine's floor (the same tasks with no pool) and says when it is out of reach")
+    func floorBesideTheTarget() {
+        var report = report()
+        var floorThreads = BenchReport.Row(implementation: .floorThreads, label: "floor: threads, no pool")
+        floorThreads.summary = SampleSummary([0.505])
+        floorThreads.efficiency = 0.9901
+        var processes = BenchReport.Row(implementation: .pooltopProcesses, label: "pooltop processes")
+        processes.summary = SampleSummary([0.52])
+        processes.efficiency = 0.9612
+        var floorProcesses = BenchReport.Row(implementation: .floorProcesses, label: "floor: processes, no pool")
+        floorProcesses.summary = SampleSummary([0.503])
+        floorProcesses.efficiency = 0.9940
+        report.workloads[1].rows += [floorThreads, processes, floorProcesses]
+        let lines = report.targetLines
+        #expect(lines.contains("  MISSED  B threads ≥ 99.5 % of ideal: 97.96 % (short by 1.54 points); the floor (threads, no pool) "
+                               + "99.01 %, itself below the target: out of any pool's reach here"), "\(lines)")
+        #expect(lines.contains("  MISSED  B processes ≥ 99 % of ideal: 96.12 % (short by 2.88 points); the floor (processes, no pool) "
+                               + "99.40 %, 3.28 points above"), "\(lines)")
+    }
+
     @Test("C's efficiency comes from the CPU the tasks really burned; above 101 % it is a fault, not a result")
     func efficiencyFromMeasuredCPU() {
         // 2,500 tasks, 2 cores, 1.3 s of wall time.
