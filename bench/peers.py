@@ -27,6 +27,8 @@ Workloads (what is timed):
      least work that makes them start every worker: a barrier for ThreadPoolExecutor, one task
      for ProcessPoolExecutor, which starts all its processes at the first submit under fork).
   E  `trips` round trips of one no-op task through an idle, started pool, one after the other.
+  F  (tpe only) `tasks` no-op tasks submitted behind a pool of 1 worker held by a task that waits:
+     the answer's "seconds" is the resident bytes the pending futures added, per task.
 """
 
 import concurrent.futures as cf
@@ -128,8 +130,35 @@ class Peer:
 # MARK: - Requests
 
 
+def resident_bytes():
+    """This process's resident memory (/proc/self/statm)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def queued_bytes_per_task(impl, tasks):
+    """F: the resident memory `tasks` pending futures hold behind one busy worker, per task."""
+    if impl != "tpe":
+        raise ValueError("workload F is measured for tpe only")
+    release = threading.Event()
+    pool = cf.ThreadPoolExecutor(max_workers=1)
+    try:
+        pool.submit(release.wait)
+        before = resident_bytes()
+        pending = [pool.submit(noop) for _ in range(tasks)]
+        after = resident_bytes()
+        for future in pending:
+            future.cancel()
+        return {"seconds": max(0, after - before) / tasks}
+    finally:
+        release.set()
+        pool.shutdown(wait=True)
+
+
 def run(request):
     impl, workload, workers = request["impl"], request["workload"], request["workers"]
+    if workload == "F":
+        return queued_bytes_per_task(impl, request["tasks"])
     peer = Peer(impl, workers)
     if workload == "D":
         begun = time.perf_counter_ns()

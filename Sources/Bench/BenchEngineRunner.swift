@@ -70,6 +70,7 @@ struct BenchEngineRunner {
         case .blocking: return try batch(TaskSpec(kind: .io, costNanos: parameters.ioNanos), costNanos: parameters.ioNanos, count: parameters.ioTasks)
         case .cpu: return try batch(TaskSpec(kind: .cpu, costNanos: parameters.cpuNanos), costNanos: parameters.cpuNanos, count: parameters.cpuTasks)
         case .roundTrip: return try roundTrips()
+        case .queueMemory: return try queuedBytesPerTask()
         }
     }
 
@@ -167,6 +168,36 @@ struct BenchEngineRunner {
             trips.append(Self.seconds(since: begun))
         }
         return SampleSummary(trips)?.median ?? 0
+    }
+
+    /// F: queues `queuedTasks` simulated tasks (requests of 5, as the scenario's) behind a cap of 1
+    /// whose worker is held by a task waiting on a signal, and returns the resident bytes they added,
+    /// per task (the heap trimmed first, so memory it kept from earlier runs does not hide growth).
+    private func queuedBytesPerTask() throws(BenchFailure) -> Double {
+        let pool = WorkerPool(configuration: PoolConfiguration(mode: mode, cap: 1, lockEnabled: false, criticalSectionNanos: 0))
+        let release = WakeSignal()
+        defer {
+            pool.terminate()
+            release.signal()
+            pool.join()
+        }
+        pool.waitForWorkers(deadline: MonotonicClock.now() + Self.deadlineNanos)
+        _ = pool.submit { release.wait() }
+        let deadline = MonotonicClock.now() + Self.deadlineNanos
+        while pool.snapshot().totals.running == 0 {
+            guard MonotonicClock.now() < deadline else { throw BenchFailure("the holding task never started") }
+            MonotonicClock.sleep(until: MonotonicClock.now() + 1_000_000)
+        }
+        let spec = TaskSpec(kind: .io, costNanos: parameters.ioNanos)
+        ResidentMemory.trimHeap()
+        let before = ResidentMemory.bytes
+        let arrived = MonotonicClock.now()
+        for index in 0..<parameters.queuedTasks {
+            let tag = TaskTag(requestID: index / 5 + 1, taskIndex: index % 5, fanout: 5, requestArrivalNanos: arrived)
+            guard pool.submit(spec, costNanos: parameters.ioNanos, tag: tag) == .accepted else { throw BenchFailure("the pool refused a task") }
+        }
+        let after = ResidentMemory.bytes
+        return Double(after > before ? after - before : 0) / Double(max(1, parameters.queuedTasks))
     }
 
     private static func shutDown(_ pool: WorkerPool) {

@@ -38,9 +38,11 @@ enum BenchImplementation: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Whether it runs `workload`: the floor has a figure for the batches that have an ideal (B, C).
+    /// Whether it runs `workload`: the floor has a figure for the batches that have an ideal (B, C);
+    /// F compares pooltop's queue with ThreadPoolExecutor's pending futures.
     func runs(_ workload: BenchWorkload) -> Bool {
-        floorUsesProcesses == nil || workload == .blocking || workload == .cpu
+        if workload == .queueMemory { return poolMode != nil || self == .threadPoolExecutor }
+        return floorUsesProcesses == nil || workload == .blocking || workload == .cpu
     }
 
     /// The pool mode, for pooltop's own implementations; nil for the Python peers and the floor.

@@ -4,7 +4,7 @@ public struct BenchOptions: Sendable, Hashable {
     public var rounds: Int
     /// One short round with smaller workloads: a smoke test, not figures to compare.
     public var quick: Bool
-    /// The workloads to run, as letters among A…E.
+    /// The workloads to run, as letters among A…F.
     public var workloads: String
     /// The Python interpreter that runs the peers; nil runs no peers.
     public var python: String?
@@ -14,7 +14,7 @@ public struct BenchOptions: Sendable, Hashable {
     public var measuresWatching: Bool
 
     /// Options as the command line gives them.
-    public init(rounds: Int = 5, quick: Bool = false, workloads: String = "ABCDE", python: String? = "python3",
+    public init(rounds: Int = 5, quick: Bool = false, workloads: String = "ABCDEF", python: String? = "python3",
                 peersScript: String? = nil, measuresWatching: Bool = true) {
         self.rounds = rounds
         self.quick = quick
@@ -27,13 +27,13 @@ public struct BenchOptions: Sendable, Hashable {
     /// The range `rounds` takes.
     public static let roundsRange = 1...100
 
-    /// The workloads `workloads` names, in A…E order.
+    /// The workloads `workloads` names, in A…F order.
     /// - Throws: a message naming what `--workloads` takes, for letters it does not know.
     public func selectedWorkloads() throws(BenchFailure) -> [BenchWorkload] {
         let letters = Set(workloads.uppercased().filter { $0 != "," && $0 != " " }.map(String.init))
         let unknown = letters.subtracting(BenchWorkload.allCases.map(\.rawValue))
         guard unknown.isEmpty, !letters.isEmpty else {
-            throw BenchFailure("--workloads takes letters among A, B, C, D, E (e.g. ABE), got \"\(workloads)\"")
+            throw BenchFailure("--workloads takes letters among A, B, C, D, E, F (e.g. ABE), got \"\(workloads)\"")
         }
         return BenchWorkload.allCases.filter { letters.contains($0.rawValue) }
     }

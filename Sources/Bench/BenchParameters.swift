@@ -17,6 +17,8 @@ struct BenchParameters: Sendable, Hashable, Codable {
     var cpuNanos: UInt64 = 1_000_000
     /// E: round trips per run (the run's figure is their median).
     var trips = 200
+    /// F: tasks queued behind the one busy worker.
+    var queuedTasks = 1_000_000
     /// The cost of watching: A is repeated this many times back to back, so that a 30 fps sampler
     /// gets to take several snapshots while it runs.
     var watchedNoOpBatches = 20
@@ -36,7 +38,7 @@ struct BenchParameters: Sendable, Hashable, Codable {
 
     /// One short round: fewer tasks for B and C, fewer trips, frames and seconds.
     static var quick: BenchParameters {
-        BenchParameters(rounds: 1, ioTasks: 500, cpuTasks: 250, trips: 50, watchedNoOpBatches: 4,
+        BenchParameters(rounds: 1, ioTasks: 500, cpuTasks: 250, trips: 50, queuedTasks: 100_000, watchedNoOpBatches: 4,
                         frames: 40, cpuShareSeconds: 1, isQuick: true)
     }
 

@@ -48,6 +48,7 @@ struct BenchPeerRunner {
         case .noOp: p.noOpTasks
         case .blocking: p.ioTasks
         case .cpu: p.cpuTasks
+        case .queueMemory: p.queuedTasks
         case .startStop, .roundTrip: nil
         }
         let request = BenchPeerRequest(op: "run", impl: implementation.rawValue, workload: workload.rawValue, tasks: tasks,

@@ -7,7 +7,8 @@ extension BenchReport {
         lines.append("")
         lines += workloadTable.lines
         lines.append("")
-        lines.append("×threads, ×processes: how many times faster pooltop's thread (process) mode is than the row, median over median.")
+        lines.append("×threads, ×processes: how many times faster pooltop's thread (process) mode is than the row, median over median"
+                     + (workloads.contains { $0.workload == .queueMemory } ? " (on F: how many times its memory per task the row holds)." : "."))
         lines.append("C's efficiency: the CPU its tasks really burned (each measured with the thread's CPU clock, CPU/task) over the cores, "
                      + "divided by the wall time; the heading's ideal is from the nominal cost. On C the ratios compare efficiencies (the implementations' tasks burned different CPU).")
         for workload in workloads {

@@ -74,6 +74,8 @@ extension BenchReport {
             guard let slowest = ratios.min() else { return ("no peer figure", false) }
             return ("at least " + BenchFormat.ratio(slowest), slowest > 1)
         }
+        check("F threads ≤ 64 bytes a queued task", .queueMemory, .pooltopThreads, atMost(64, unit: "bytes/task"))
+        check("F processes ≤ 64 bytes a queued task", .queueMemory, .pooltopProcesses, atMost(64, unit: "bytes/task"))
         check("D threads ≤ 10 ms", .startStop, .pooltopThreads, atMost(10, unit: "ms"))
         check("D processes ≤ 60 ms", .startStop, .pooltopProcesses, atMost(60, unit: "ms"))
         for cost in samplerCosts {

@@ -1,6 +1,6 @@
 import PoolCore
 
-/// The five workloads of `pooltop bench`, each run by every implementation.
+/// The six workloads of `pooltop bench`, each run by the implementations it compares.
 public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
     /// No-op tasks through a started pool: the cost of dispatch.
     case noOp = "A"
@@ -12,6 +12,9 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
     case startStop = "D"
     /// One tiny task through an idle pool and back.
     case roundTrip = "E"
+    /// A million tasks queued behind a cap of 1 whose one worker is held: the memory a waiting
+    /// task holds (pooltop and ThreadPoolExecutor, whose pending futures are the same thing).
+    case queueMemory = "F"
 
     /// One line saying what runs, with this run's sizes.
     func title(_ p: BenchParameters) -> String {
@@ -21,6 +24,7 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
         case .cpu: return "C  \(BenchFormat.count(p.cpuTasks)) tasks × \(BenchFormat.duration(p.cpuNanos)) CPU, \(p.workers) workers"
         case .startStop: return "D  start and stop \(p.workers) workers, no task"
         case .roundTrip: return "E  round trip of one no-op task through an idle pool (median of \(p.trips))"
+        case .queueMemory: return "F  \(BenchFormat.count(p.queuedTasks)) tasks queued behind 1 busy worker, resident memory per task"
         }
     }
 
@@ -31,6 +35,7 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
         case .blocking, .cpu: return "s wall"
         case .startStop: return "ms"
         case .roundTrip: return "µs"
+        case .queueMemory: return "bytes/task"
         }
     }
 
@@ -41,6 +46,7 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
         case .blocking, .cpu: return 1
         case .startStop: return 1e3
         case .roundTrip: return 1e6
+        case .queueMemory: return 1
         }
     }
 
@@ -50,7 +56,7 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
         switch self {
         case .blocking: return Double(p.ioTasks) * Double(p.ioNanos) / Double(p.workers) / 1e9
         case .cpu: return Double(p.cpuTasks) * Double(p.cpuNanos) / Double(max(1, min(p.workers, cores))) / 1e9
-        case .noOp, .startStop, .roundTrip: return nil
+        case .noOp, .startStop, .roundTrip, .queueMemory: return nil
         }
     }
 
@@ -60,7 +66,7 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
         case .noOp: return p.noOpTasks
         case .blocking: return p.ioTasks
         case .cpu: return p.cpuTasks
-        case .startStop, .roundTrip: return nil
+        case .startStop, .roundTrip, .queueMemory: return nil
         }
     }
 }

@@ -2,7 +2,9 @@
 #include "CPoolSupport.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -81,3 +83,14 @@ int pooltop_cpu_count(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
 }
+
+uint64_t pooltop_resident_bytes(void) {
+    FILE *file = fopen("/proc/self/statm", "r");
+    if (file == NULL) return 0;
+    unsigned long long size = 0, resident = 0;
+    int read = fscanf(file, "%llu %llu", &size, &resident);
+    fclose(file);
+    return read == 2 ? (uint64_t)resident * (uint64_t)sysconf(_SC_PAGESIZE) : 0;
+}
+
+void pooltop_heap_trim(void) { malloc_trim(0); }

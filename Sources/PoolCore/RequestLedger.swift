@@ -2,9 +2,10 @@
 ///
 /// A plain value: the engine keeps one under its queue lock and feeds it task endings in batches.
 public struct RequestLedger: Sendable {
+    /// 16 bytes: a ledger may hold hundreds of thousands of requests whose tasks wait.
     private struct Entry: Sendable {
-        var remaining: Int
         var arrivalNanos: UInt64
+        var remaining: Int32
         var hadFailure: Bool
     }
 
@@ -30,7 +31,7 @@ public struct RequestLedger: Sendable {
         guard tag.requestID != 0 else { return nil }
         var entry = open[tag.requestID] ?? {
             arrived += 1
-            return Entry(remaining: tag.fanout, arrivalNanos: tag.requestArrivalNanos, hadFailure: false)
+            return Entry(arrivalNanos: tag.requestArrivalNanos, remaining: Int32(clamping: tag.fanout), hadFailure: false)
         }()
         entry.remaining -= 1
         entry.hadFailure = entry.hadFailure || !succeeded
@@ -51,7 +52,7 @@ public struct RequestLedger: Sendable {
     public mutating func requestArrived(_ tag: TaskTag) {
         guard tag.requestID != 0, open[tag.requestID] == nil else { return }
         arrived += 1
-        open[tag.requestID] = Entry(remaining: tag.fanout, arrivalNanos: tag.requestArrivalNanos, hadFailure: false)
+        open[tag.requestID] = Entry(arrivalNanos: tag.requestArrivalNanos, remaining: Int32(clamping: tag.fanout), hadFailure: false)
     }
 
     /// Forgets the counts (but keeps the requests in service, which still end later).

@@ -25,8 +25,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "One short round with smaller workloads: a smoke test for CI, not figures to compare.")
     var quick = false
 
-    @Option(help: ArgumentHelp("The workloads to run, as letters: A no-op, B I/O, C CPU, D start/stop, E round trip.", valueName: "letters"))
-    var workloads: String = "ABCDE"
+    @Option(help: ArgumentHelp("The workloads to run, as letters: A no-op, B I/O, C CPU, D start/stop, E round trip, F queued-task memory.", valueName: "letters"))
+    var workloads: String = "ABCDEF"
 
     @Flag(help: "Print the report as one JSON object (schema pooltop.bench/1) instead of the table.")
     var json = false

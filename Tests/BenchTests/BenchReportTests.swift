@@ -32,6 +32,7 @@ struct BenchReportTests {
         #expect(lines.contains("  MISSED  B threads ≥ 99.5 % of ideal: 97.96 % (short by 1.54 points)"), "a rounded 98.0 % would hide the miss")
         #expect(lines.contains("  —       A processes ≤ 2 µs/task: no figure"))
         #expect(lines.contains("  —       D threads ≤ 10 ms: no figure"))
+        #expect(lines.contains("  —       F threads ≤ 64 bytes a queued task: no figure"))
     }
 
     @Test("an efficiency target names the machine's floor (the same tasks with no pool) and says when it is out of reach")

@@ -233,7 +233,7 @@ struct PoolState {
     mutating func prefetch(forWorkerIn index: Int) -> Job? {
         guard let occupant = occupants[index], occupant.role == workerRole, !occupant.retiring,
               lifecycle != .terminated, queue.count > idleWorkers, let next = queue.first,
-              case .simulated = next.work else { return nil }
+              next.isSimulated else { return nil }
         batched += 1
         return queue.removeFirst()
     }
@@ -267,7 +267,7 @@ struct PoolState {
 
     /// Whether `job` is a simulated task short enough to share a frame.
     private static func isBatchable(_ job: Job, timeScale: Double) -> Bool {
-        guard case .simulated(_, let costNanos) = job.work else { return false }
+        guard let costNanos = job.simulatedCostNanos else { return false }
         return Double(costNanos) * timeScale <= Double(WorkerPool.batchableCostNanos)
     }
 
@@ -328,8 +328,15 @@ struct PoolState {
         case runByCaller
     }
 
-    /// Queues `job` if the pool is open, applying the queue bound's rejection policy.
-    mutating func admit(_ job: Job) -> Admission {
+    /// Queues `job` if the pool is open, applying the queue bound's rejection policy. Its request
+    /// (arrived at `requestArrivalNanos`) is in service from now, if it was not already: the
+    /// ledger, not the queued task, keeps the arrival.
+    mutating func admit(_ job: Job, requestArrivalNanos: UInt64) -> Admission {
+        let tag = job.tag
+        if tag.requestID != 0 {
+            ledger.requestArrived(TaskTag(requestID: tag.requestID, taskIndex: tag.taskIndex, fanout: tag.fanout,
+                                          requestArrivalNanos: requestArrivalNanos))
+        }
         guard lifecycle == .running else {
             reject(job)
             return .refused(.rejected(reason: "the pool is closed"))

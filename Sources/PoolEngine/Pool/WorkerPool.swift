@@ -86,13 +86,15 @@ public final class WorkerPool {
 
     /// Submits a simulated task, as the workload generator does.
     public func submit(_ spec: TaskSpec, costNanos: UInt64, tag: TaskTag, onFinish: (@Sendable (TaskOutcome) -> Void)? = nil) -> SubmitResult {
-        enqueue(Job(work: .simulated(spec, costNanos: costNanos), tag: tag, enqueuedAt: MonotonicClock.now(), onFinish: onFinish))
+        enqueue(Job(work: .simulated(spec, costNanos: costNanos), tag: tag, enqueuedAt: MonotonicClock.now(), onFinish: onFinish),
+                requestArrivalNanos: tag.requestArrivalNanos)
     }
 
-    /// Queues `job`, applying the queue bound's rejection policy.
-    func enqueue(_ job: Job) -> SubmitResult {
+    /// Queues `job`, applying the queue bound's rejection policy; its request arrived at
+    /// `requestArrivalNanos` (for a task that belongs to one).
+    func enqueue(_ job: Job, requestArrivalNanos: UInt64 = 0) -> SubmitResult {
         queueLock.lock()
-        switch state.admit(job) {
+        switch state.admit(job, requestArrivalNanos: requestArrivalNanos) {
         case .accepted(let dropped):
             let launches = state.dispatchQueued()
             if state.claimWakeup() { queueLock.signal(.work) }

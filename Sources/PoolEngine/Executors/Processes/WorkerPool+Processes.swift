@@ -51,14 +51,15 @@ extension WorkerPool {
             }
             if !slot.inFlight.isEmpty {
                 sendAhead(in: &slot, child: child)
-                awaitReport(in: &slot, child: child)
+                // Sending ahead finds a dead child when the pipe is closed: its death is booked.
+                if slot.child != nil { awaitReport(in: &slot, child: child) }
                 continue
             }
             let now = MonotonicClock.now()
             switch state.nextStep(forWorkerIn: index, now: now) {
             case .run(let first):
                 let batch = state.takeBatch(after: first, now: now)
-                if batch.isEmpty, case .simulated = first.work {
+                if batch.isEmpty, first.isSimulated {
                     send(first, in: &slot, child: child)
                 } else {
                     runBatch([first] + batch, in: &slot, child: child)
@@ -143,7 +144,9 @@ extension WorkerPool {
         slot.inFlight.removeFirst()
         if report.status == .skipped {
             // Back to the queue for the current mode's workers (or a thread of its own, unbounded).
+            // The order behind it is the worker's next, whether it runs it or skips it too.
             let cancelled = state.skipped(head.job, in: slot.index, now: MonotonicClock.now())
+            if let next = slot.inFlight.first { state.promote(next.job, in: slot.index, startedAt: report.endedAt) }
             let launches = state.dispatchQueued()
             queueLock.signal(.work)
             queueLock.broadcast(.change)
