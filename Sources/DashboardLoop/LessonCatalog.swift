@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import PoolCore
 
 /// The lessons found on disk: every `*.lesson` file of the folders searched, parsed, in the
 /// order their `order:` keys give; the files that could not be read, each with its line and why.
@@ -10,7 +11,8 @@ public struct LessonCatalog: Sendable {
     public var problems: [LessonProblem]
 
     /// The folders searched, first wins: `extra` (`--lessons`), $POOLTOP_LESSONS,
-    /// ~/.config/pooltop/lessons, ./lessons, and the source tree's lessons/ (for `swift run`).
+    /// ~/.config/pooltop/lessons, ./lessons, the installed ones beside the binary
+    /// (`../share/pooltop/lessons`), and the source tree's lessons/ (for `swift run`).
     public static func standardDirectories(extra: [String] = []) -> [String] {
         var directories = extra
         let environment = ProcessInfo.processInfo.environment
@@ -19,6 +21,7 @@ public struct LessonCatalog: Sendable {
         }
         if let home = environment["HOME"] { directories.append(home + "/.config/pooltop/lessons") }
         directories.append(FileManager.default.currentDirectoryPath + "/lessons")
+        if let installed = InstallLayout.sharedFolder("lessons") { directories.append(installed) }
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("lessons").path
         if !directories.contains(source) { directories.append(source) }

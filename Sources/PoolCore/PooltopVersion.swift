@@ -1,5 +1,6 @@
-/// pooltop's version, as `--version` and the files it writes (recordings) give it.
+/// pooltop's release number: `pooltop --version` prints it, and `scripts/dist` names the tarball
+/// and the wheel with it.
 public enum PooltopVersion {
-    /// The release number.
-    public static let number = "0.10.0"
+    /// The release number, `major.minor.patch`.
+    public static let number = "0.20.0"
 }

@@ -38,6 +38,7 @@ struct Pooltop: ParsableCommand {
             With no subcommand, opens the dashboard on the classic demo: bursts of 500 requests × 5 tasks \
             into a pool capped at 50 threads. Keys change the pool while it runs; press ? for help.
             """,
+        version: BuildInfo.current.line,
         subcommands: [DashboardCommand.self, RunCommand.self, RenderCommand.self, ThemesCommand.self, SweepCommand.self, ReplayCommand.self, ExportCommand.self, WatchCommand.self, LessonCommand.self, BenchCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

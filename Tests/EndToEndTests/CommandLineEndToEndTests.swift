@@ -13,6 +13,15 @@ struct CommandLineEndToEndTests {
         #expect(outcome.error.contains(named))
     }
 
+    @Test("--version names the release, the commit and the build date, and exits 0")
+    func version() throws {
+        let outcome = try Binary.pooltop(["--version"])
+        #expect(outcome.status == 0)
+        let line = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.range(of: #"^pooltop \d+\.\d+\.\d+ \(commit [0-9a-f]{7}\S*, built \d{4}-\d{2}-\d{2}( from source)?\)$"#,
+                           options: .regularExpression) != nil, "\(line)")
+    }
+
     @Test("without a terminal the dashboard says to use pooltop run, and exits 1")
     func notATerminal() throws {
         let outcome = try Binary.pooltop([])

@@ -250,8 +250,7 @@ extension WatchSession {
     public static func probeDirectory() -> String? {
         var candidates: [String] = []
         if let custom = getenv("POOLTOP_PROBE_PATH").map({ String(cString: $0) }), !custom.isEmpty { candidates.append(custom) }
-        let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(binary.deletingLastPathComponent().appendingPathComponent("share/pooltop/python").path)
+        if let installed = InstallLayout.sharedFolder("python") { candidates.append(installed) }
         let source = URL(fileURLWithPath: #filePath)
         candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("python").path)
