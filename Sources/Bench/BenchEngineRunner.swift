@@ -171,8 +171,10 @@ struct BenchEngineRunner {
     }
 
     /// F: queues `queuedTasks` simulated tasks (requests of 5, as the scenario's) behind a cap of 1
-    /// whose worker is held by a task waiting on a signal, and returns the resident bytes they added,
-    /// per task (the heap trimmed first, so memory it kept from earlier runs does not hide growth).
+    /// whose worker is held by a task waiting on a signal, and returns the heap bytes in use they
+    /// added, per task. Not resident memory: this process has run other workloads, and the heap
+    /// keeps freed blocks (the queue's old buffers as it doubles), which resident memory would count
+    /// for one run and not the next. (The Python side measures a fresh process's resident memory.)
     private func queuedBytesPerTask() throws(BenchFailure) -> Double {
         let pool = WorkerPool(configuration: PoolConfiguration(mode: mode, cap: 1, lockEnabled: false, criticalSectionNanos: 0))
         let release = WakeSignal()
@@ -189,14 +191,13 @@ struct BenchEngineRunner {
             MonotonicClock.sleep(until: MonotonicClock.now() + 1_000_000)
         }
         let spec = TaskSpec(kind: .io, costNanos: parameters.ioNanos)
-        ResidentMemory.trimHeap()
-        let before = ResidentMemory.bytes
+        let before = HeapMemory.inUse
         let arrived = MonotonicClock.now()
         for index in 0..<parameters.queuedTasks {
             let tag = TaskTag(requestID: index / 5 + 1, taskIndex: index % 5, fanout: 5, requestArrivalNanos: arrived)
             guard pool.submit(spec, costNanos: parameters.ioNanos, tag: tag) == .accepted else { throw BenchFailure("the pool refused a task") }
         }
-        let after = ResidentMemory.bytes
+        let after = HeapMemory.inUse
         return Double(after > before ? after - before : 0) / Double(max(1, parameters.queuedTasks))
     }
 

@@ -24,7 +24,7 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
         case .cpu: return "C  \(BenchFormat.count(p.cpuTasks)) tasks × \(BenchFormat.duration(p.cpuNanos)) CPU, \(p.workers) workers"
         case .startStop: return "D  start and stop \(p.workers) workers, no task"
         case .roundTrip: return "E  round trip of one no-op task through an idle pool (median of \(p.trips))"
-        case .queueMemory: return "F  \(BenchFormat.count(p.queuedTasks)) tasks queued behind 1 busy worker, resident memory per task"
+        case .queueMemory: return "F  \(BenchFormat.count(p.queuedTasks)) tasks queued behind 1 busy worker, memory per task (pooltop: heap in use; Python: resident)"
         }
     }
 

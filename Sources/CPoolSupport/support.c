@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <malloc.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -84,13 +83,7 @@ int pooltop_cpu_count(void) {
     return n > 0 ? (int)n : 1;
 }
 
-uint64_t pooltop_resident_bytes(void) {
-    FILE *file = fopen("/proc/self/statm", "r");
-    if (file == NULL) return 0;
-    unsigned long long size = 0, resident = 0;
-    int read = fscanf(file, "%llu %llu", &size, &resident);
-    fclose(file);
-    return read == 2 ? (uint64_t)resident * (uint64_t)sysconf(_SC_PAGESIZE) : 0;
+uint64_t pooltop_heap_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return (uint64_t)info.uordblks + (uint64_t)info.hblkhd;
 }
-
-void pooltop_heap_trim(void) { malloc_trim(0); }

@@ -34,11 +34,8 @@ void pooltop_use_fine_timer_slack(void);
 /// Number of online CPUs.
 int pooltop_cpu_count(void);
 
-/// The process's resident memory in bytes (/proc/self/statm), 0 if it cannot be read.
-uint64_t pooltop_resident_bytes(void);
-
-/// Gives the C heap's free memory back to the system (glibc's malloc_trim), so that a following
-/// resident-memory figure grows with what is allocated, not with what the heap had kept.
-void pooltop_heap_trim(void);
+/// Bytes the C heap has handed out and not had back (glibc's mallinfo2: chunks in use plus
+/// mmapped blocks): what the process's data holds, whatever the allocator keeps in reserve.
+uint64_t pooltop_heap_in_use(void);
 
 #endif
