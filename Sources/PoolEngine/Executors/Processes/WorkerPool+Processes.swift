@@ -31,8 +31,9 @@ extension WorkerPool {
 
     /// The life of one process-mode slot: start a worker process, feed it tasks (one order ahead of
     /// the task it runs, or several tiny ones to a frame when the queue is deep), replace it when it
-    /// dies, and close it when the slot retires, once every order sent has been answered. The process is spawned from this thread, which outlives it, so the child's
-    /// parent-death signal fires only when pooltop goes.
+    /// dies, and close it when the slot retires, once every order sent has been answered. The
+    /// process is spawned from this thread, which outlives it, so the child's parent-death signal
+    /// fires only when pooltop goes.
     ///
     /// The queue lock is held at the top of every turn; each step releases it only around the
     /// slow parts (spawning, running the batch, telling owners), with `queueLock.withoutLock`.
