@@ -1,4 +1,5 @@
 import Glibc
+import PoolCore
 
 /// How to start a worker process: an executable and the arguments that select its worker entry
 /// (`pooltop-worker`, or `/proc/self/exe worker` for pooltop itself); `WorkerArguments` are
@@ -25,14 +26,9 @@ public struct WorkerCommand: Sendable, Hashable {
     /// that starts in about 0.8 ms of CPU instead of the 10 ms pooltop's own Foundation-linked
     /// binary takes), or this binary re-run as `pooltop worker` if the worker executable is not there.
     public static var standard: WorkerCommand {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if count > 0 {
-            let path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if let slash = path.lastIndex(of: "/") {
-                let worker = String(path[..<slash]) + "/pooltop-worker"
-                if access(worker, X_OK) == 0 { return WorkerCommand(executablePath: worker) }
-            }
+        if let folder = InstallLayout.binaryDirectory {
+            let worker = folder + "/pooltop-worker"
+            if access(worker, X_OK) == 0 { return WorkerCommand(executablePath: worker) }
         }
         return currentExecutable(leadingArguments: ["worker"])
     }
