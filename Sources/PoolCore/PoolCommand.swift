@@ -27,11 +27,14 @@ public enum PoolCommand: Sendable, Hashable, Codable, SchemaVersioned {
     case resetStatistics
     /// What a full bounded queue does with new work, from now on.
     case setRejectPolicy(RejectPolicy)
+    /// Let this adaptive limiter move the cap within its bounds (`fixed`: the cap stays where
+    /// it is).
+    case setLimiter(LimitSettings)
 
     /// A command's name without its value.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case resize, switchMode, setWorkKind, setLockEnabled, setInterpreterLockEnabled, killWorker
-        case setTimeScale, fireBurst, setArrivalsEnabled, resetStatistics, setRejectPolicy, setCriticalSection
+        case setTimeScale, fireBurst, setArrivalsEnabled, resetStatistics, setRejectPolicy, setCriticalSection, setLimiter
     }
 
     /// This command's kind.
@@ -49,6 +52,7 @@ public enum PoolCommand: Sendable, Hashable, Codable, SchemaVersioned {
         case .resetStatistics: return .resetStatistics
         case .setRejectPolicy: return .setRejectPolicy
         case .setCriticalSection: return .setCriticalSection
+        case .setLimiter: return .setLimiter
         }
     }
 }

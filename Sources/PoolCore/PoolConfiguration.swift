@@ -23,6 +23,8 @@ public struct PoolConfiguration: Sendable, Hashable, Codable {
     public var ceiling: Int
     /// Every task cost is multiplied by this (slow motion for a classroom); 1 is real time.
     public var timeScale: Double
+    /// The adaptive limiter that moves the cap, and its bounds; nil: the cap stays where it is set.
+    public var limiter: LimitSettings?
 
     public init(
         mode: PoolMode = .threads,
@@ -34,7 +36,8 @@ public struct PoolConfiguration: Sendable, Hashable, Codable {
         interpreterLockEnabled: Bool = false,
         switchIntervalNanos: UInt64 = 5_000_000,
         ceiling: Int = PoolConfiguration.defaultCeiling,
-        timeScale: Double = 1
+        timeScale: Double = 1,
+        limiter: LimitSettings? = nil
     ) {
         self.mode = mode
         self.cap = cap
@@ -46,5 +49,6 @@ public struct PoolConfiguration: Sendable, Hashable, Codable {
         self.switchIntervalNanos = switchIntervalNanos
         self.ceiling = ceiling
         self.timeScale = timeScale
+        self.limiter = limiter
     }
 }

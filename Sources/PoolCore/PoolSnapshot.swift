@@ -61,6 +61,8 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
     /// What the system panel says instead of pooltop's own process figures, when those are not
     /// the pool's (a Celery cluster's workers run on their own hosts).
     public var systemNote: String?
+    /// The adaptive limiter moving the cap, while one is on.
+    public var limiter: LimiterStatus?
 
     public init(
         elapsedNanos: UInt64 = 0, configuration: PoolConfiguration = PoolConfiguration(), cores: Int = 1,
@@ -72,7 +74,8 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, process: ProcessStats = ProcessStats(),
         ceilingHit: Bool = false, workers: WorkerProcessStats = WorkerProcessStats(), events: [PoolEvent] = [],
         workload: WorkloadStatus? = nil, playback: PlaybackStatus? = nil, sourceTitle: String? = nil,
-        sourceStatus: String? = nil, modeLabel: String? = nil, systemNote: String? = nil
+        sourceStatus: String? = nil, modeLabel: String? = nil, systemNote: String? = nil,
+        limiter: LimiterStatus? = nil
     ) {
         self.elapsedNanos = elapsedNanos
         self.configuration = configuration
@@ -104,6 +107,7 @@ public struct PoolSnapshot: Sendable, Hashable, Codable, SchemaVersioned {
         self.sourceStatus = sourceStatus
         self.modeLabel = modeLabel
         self.systemNote = systemNote
+        self.limiter = limiter
     }
 
     /// Tasks running now.

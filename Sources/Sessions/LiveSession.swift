@@ -17,7 +17,11 @@ public final class LiveSession: PoolSource {
     public let scenario: Scenario
     /// The clock the driver's arrivals are timed by.
     public let clock: any FrameClock
+    /// The adaptive limiter that moves the pool's cap, when one is on.
+    public let limiter: LimitController
     private let started = LockedValue(false)
+    /// Whether the limiter's thread runs, and whether it should stop.
+    private let limiterThread = LockedValue((running: false, stopping: false))
 
     /// Starts a pool with `configuration` and a driver for `scenario` (not yet firing: call
     /// `start()`, or `step()` from a test).
@@ -32,6 +36,7 @@ public final class LiveSession: PoolSource {
         self.clock = clock
         self.driver = ScenarioDriver(scenario: scenario, sink: pool, arrivalsEnabled: arrivalsEnabled,
                                      clock: { [clock] in clock.nowNanos })
+        self.limiter = LimitController(pool: pool, seed: scenario.seed)
     }
 
     /// Starts the driver on a thread of its own, sleeping on the session's clock between arrivals.
@@ -40,7 +45,27 @@ public final class LiveSession: PoolSource {
     public func start() -> Bool {
         guard !started.withLock({ was in defer { was = true }; return was }) else { return true }
         let driver = driver, clock = clock
+        if limiter.isOn { startLimiterThread() }
         return ThreadLauncher.start { driver.run(sleep: { clock.sleep(until: $0) }) }
+    }
+
+    /// Starts the thread that steps the limiter every `LimitController.stepNanos` on the session's
+    /// clock, unless it runs already (it runs from the first limiter on until `stop()`).
+    private func startLimiterThread() {
+        guard limiterThread.withLock({ thread in
+            defer { thread.running = true }
+            return !thread.running && !thread.stopping
+        }) else { return }
+        let limiter = limiter, clock = clock, thread = limiterThread
+        let launched = ThreadLauncher.start(stackBytes: 128 * 1024) {
+            var next = clock.nowNanos
+            while !thread.withLock({ $0.stopping }) {
+                next += LimitController.stepNanos
+                clock.sleep(until: next)
+                limiter.step()
+            }
+        }
+        if !launched { limiterThread.withLock { $0.running = false } }
     }
 
     /// Submits whatever the scenario has due at the clock's time now (tests that step time).
@@ -58,7 +83,9 @@ public final class LiveSession: PoolSource {
     }
 
     public func snapshot(latencyMaxAgeNanos: UInt64) -> PoolSnapshot {
-        pool.snapshot(latencyMaxAgeNanos: latencyMaxAgeNanos, workload: driver.status)
+        var snapshot = pool.snapshot(latencyMaxAgeNanos: latencyMaxAgeNanos, workload: driver.status)
+        snapshot.limiter = limiter.status
+        return snapshot
     }
 
     @discardableResult
@@ -66,6 +93,10 @@ public final class LiveSession: PoolSource {
         switch command {
         case .resize(let cap):
             pool.resize(to: cap)
+            limiter.capSetByHand(cap)
+        case .setLimiter(let settings):
+            limiter.select(settings)
+            if limiter.isOn, started.withLock({ $0 }) { startLimiterThread() }
         case .switchMode(let mode):
             guard pool.switchMode(to: mode) else {
                 return .refused(reason: "\(mode.rawValue) mode is not available here (the shared memory it needs could not be made)")
@@ -108,6 +139,7 @@ public final class LiveSession: PoolSource {
 
     /// Stops the arrivals and terminates the pool (queued tasks are cancelled, running ones end).
     public func stop() {
+        limiterThread.withLock { $0.stopping = true }
         driver.stop()
         pool.terminate()
     }

@@ -148,6 +148,7 @@ public final class ReplaySource: PoolSource {
         case .resetStatistics: what = "reset the statistics"
         case .setCriticalSection: what = "change the critical section"
         case .setRejectPolicy: what = "change what a full queue does"
+        case .setLimiter: what = "turn a limiter on or off"
         }
         return .refused(reason: "a replay cannot \(what)")
     }

@@ -79,6 +79,8 @@ struct PoolState {
     private(set) var events = Deque<PoolEvent>()
     /// Task submissions and runs, while a recording keeps them.
     private(set) var taskLog = TaskLog()
+    /// Completed tasks' times in service and drops, while an adaptive limiter is on.
+    private(set) var limitFeed = LimitFeed()
     let origin: UInt64
 
     init(configuration: PoolConfiguration, origin: UInt64) {
@@ -298,6 +300,9 @@ struct PoolState {
     /// Books the end of a task that ran in slot `index`.
     private mutating func finish(_ record: FinishedTask, in index: Int) {
         taskLog.ran(record.tag, slot: index, start: record.startedAt &- origin, end: record.endedAt &- origin, outcome: record.outcome)
+        if record.outcome == .completed {
+            limitFeed.completed(rttNanos: record.endedAt &- record.startedAt, inFlight: totals.running)
+        }
         totals.running -= 1
         occupants[index]?.busy = false
         switch record.outcome {
@@ -356,6 +361,7 @@ struct PoolState {
             case .discardOldest:
                 dropped = queue.popFirst()
                 totals.cancelled += 1
+                limitFeed.dropped(inFlight: totals.running)
                 if let dropped { _ = ledger.taskEnded(dropped.tag, succeeded: false, at: job.enqueuedAt) }
             }
         }
@@ -369,6 +375,7 @@ struct PoolState {
     /// Counts `job` as rejected.
     private mutating func reject(_ job: Job) {
         totals.rejected += 1
+        limitFeed.dropped(inFlight: totals.running)
         _ = ledger.taskEnded(job.tag, succeeded: false, at: job.enqueuedAt)
     }
 
@@ -388,6 +395,16 @@ struct PoolState {
     /// The task events kept since the last call, oldest first.
     mutating func takeTaskEvents() -> [TaskEvent] {
         taskLog.drain()
+    }
+
+    /// Starts or stops keeping samples for an adaptive limiter.
+    mutating func keepLimitSamples(_ keep: Bool) {
+        limitFeed.keep(keep)
+    }
+
+    /// The limiter's samples kept since the last call, oldest first.
+    mutating func takeLimitSamples() -> [LimitSample] {
+        limitFeed.drain()
     }
 
     /// Counts a request as in service from its arrival.
@@ -437,12 +454,13 @@ struct PoolState {
 
     /// Sets the cap and balances the workers to it.
     /// - Returns: the workers to start, or nil when the cap was already `cap`.
-    mutating func resize(to cap: Int, now: UInt64) -> [(slot: Int, role: Occupant.Role)]? {
+    /// The limiter's resizes are not logged one by one (`logged` false): they come many a second.
+    mutating func resize(to cap: Int, now: UInt64, logged: Bool = true) -> [(slot: Int, role: Occupant.Role)]? {
         let old = configuration.cap
         guard old != cap else { return nil }
         configuration.cap = cap
         let started = balanceWorkers()
-        log(.resized, "cap \(old) → \(cap)", now: now)
+        if logged { log(.resized, "cap \(old) → \(cap)", now: now) }
         return started
     }
 

@@ -8,10 +8,12 @@ extension WorkerPool {
 
     /// Sets the cap. Growing starts workers; shrinking retires idle workers at once and busy ones
     /// when their task ends. No task starts while as many run as the new cap.
-    public func resize(to cap: Int) {
+    /// - Parameter logged: whether the events list says so (an adaptive limiter's many small
+    ///   moves are not logged one by one).
+    public func resize(to cap: Int, logged: Bool = true) {
         let cap = PoolLimits.clampCap(cap)
         let started = queueLock.withLock {
-            let started = state.resize(to: cap, now: MonotonicClock.now())
+            let started = state.resize(to: cap, now: MonotonicClock.now(), logged: logged)
             holdLeavingProcessSlots()
             if started != nil { queueLock.broadcast(.work) }
             return started
@@ -46,6 +48,19 @@ extension WorkerPool {
     /// Sets what a full bounded queue does with new work from now on.
     public func setRejectPolicy(_ policy: RejectPolicy) {
         change("full queue: \(policy.rawValue)") { $0.rejectPolicy = policy }
+    }
+
+    /// Notes which adaptive limiter moves the cap (nil or `fixed`: none), and keeps the samples it
+    /// learns from while one is on. The limiter itself runs beside the pool (`Sessions`).
+    public func setLimiter(_ settings: LimitSettings?) {
+        let adaptive = settings.map { $0.algorithm.isAdaptive } ?? false
+        queueLock.withLock {
+            let message = adaptive
+                ? "limiter \(settings!.algorithm.rawValue) moves the cap (\(settings!.minimum)…\(settings!.maximum))"
+                : "limiter off: the cap stays at \(state.configuration.cap)"
+            state.changeSettings(message, now: MonotonicClock.now()) { $0.limiter = adaptive ? settings : nil }
+            state.keepLimitSamples(adaptive)
+        }
     }
 
     /// Turns the interpreter-lock emulation on or off for tasks that start from now on.

@@ -17,6 +17,17 @@ extension WorkerPool {
         queueLock.withLock { state.takeTaskEvents() }
     }
 
+    /// Starts or stops keeping what an adaptive limiter learns: each completed task's time in
+    /// service with the tasks in flight, and each drop of the bounded queue.
+    public func keepLimitSamples(_ keep: Bool) {
+        queueLock.withLock { state.keepLimitSamples(keep) }
+    }
+
+    /// The limiter's samples kept since the last call, oldest first.
+    public func takeLimitSamples() -> [LimitSample] {
+        queueLock.withLock { state.takeLimitSamples() }
+    }
+
     /// The newest events, oldest first (at most 64).
     public var recentEvents: [PoolEvent] {
         queueLock.withLock { state.events.isEmpty ? [] : Array(state.events) }

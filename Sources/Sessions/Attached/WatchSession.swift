@@ -202,6 +202,7 @@ public final class WatchSession: PoolSource {
         case .setRejectPolicy: return .refused(reason: "a real program's queue is its executor's own")
         case .setInterpreterLockEnabled: return .refused(reason: "the real interpreter's GIL cannot be switched")
         case .setTimeScale: return .refused(reason: "a real program runs in real time")
+        case .setLimiter: return .refused(reason: "an adaptive limiter moves pooltop's own pool's cap; a real program's pool resizes only when it next submits")
         case .fireBurst, .setArrivalsEnabled: return .refused(reason: "a real program submits its own tasks")
         }
     }

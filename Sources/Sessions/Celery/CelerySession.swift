@@ -243,6 +243,8 @@ public final class CelerySession: PoolSource {
         case .fireBurst where watchOnly, .setArrivalsEnabled where watchOnly, .setWorkKind where watchOnly, .setLockEnabled where watchOnly,
              .setTimeScale where watchOnly, .setCriticalSection where watchOnly:
             return .refused(reason: "pooltop watches this app's own tasks: it sends none of its own")
+        case .setLimiter:
+            return .refused(reason: "an adaptive limiter moves pooltop's own pool's cap; a Celery cluster's pools grow and shrink by their own autoscaler")
         case .fireBurst:
             driver.fireBurst()
         case .setArrivalsEnabled(let on):

@@ -1,0 +1,114 @@
+import PoolCore
+import PoolEngine
+import Sizing
+
+/// Runs an adaptive limiter beside a pool: at each step it feeds the limiter the samples the pool
+/// kept since the last step (each completed task's time in service and the tasks in flight, each
+/// drop of the bounded queue), one by one as Netflix's `onSample`, and sets the pool's cap to the
+/// limit's whole part.
+///
+/// The limiter is a value (`Sizing`); this class only holds it behind a lock, because the step
+/// runs on the session's limiter thread while the screen reads the status and keys change it.
+public final class LimitController: Sendable {
+    private struct State {
+        var settings: LimitSettings?
+        var limit: (any ConcurrencyLimit)?
+        var status: LimiterStatus?
+    }
+
+    /// The pool whose cap the limiter moves.
+    public let pool: WorkerPool
+    private let seed: UInt64
+    private let state = LockedValue(State())
+
+    /// Time between two steps on the session's limiter thread.
+    public static let stepNanos: UInt64 = 10_000_000
+
+    /// A controller for `pool`, running the limiter its configuration names, if any.
+    /// - Parameter seed: draws Vegas's probe jitter (the scenario's seed).
+    public init(pool: WorkerPool, seed: UInt64) {
+        self.pool = pool
+        self.seed = seed
+        select(pool.configuration.limiter)
+    }
+
+    /// Turns the limiter `settings` names on, starting from the pool's cap now (nil or `fixed`:
+    /// off; the cap stays where it is).
+    public func select(_ settings: LimitSettings?) {
+        let cap = pool.configuration.cap
+        pool.setLimiter(settings)
+        state.withLock { state in
+            guard let settings, let limit = settings.algorithm.makeLimit(initial: cap, bounds: settings.bounds, seed: seed) else {
+                state = State()
+                return
+            }
+            state = State(settings: settings, limit: limit,
+                          status: LimiterStatus(settings: settings, limit: limit.limit, cap: settings.bounds.clamp(limit.cap),
+                                                referenceRttNanos: limit.referenceRttNanos))
+        }
+        if let cap = status?.cap { pool.resize(to: cap) }
+    }
+
+    /// Whether a limiter is on.
+    public var isOn: Bool { state.withLock { $0.limit != nil } }
+
+    /// The cap was set by hand: the limiter starts again from `cap` (keeping what it measured).
+    public func capSetByHand(_ cap: Int) {
+        state.withLock { state in
+            guard var limit = state.limit, var status = state.status else { return }
+            limit.restart(at: cap)
+            status.limit = limit.limit
+            status.cap = status.settings.bounds.clamp(limit.cap)
+            state.limit = limit
+            state.status = status
+        }
+    }
+
+    /// Feeds the limiter the samples the pool kept since the last step and moves the cap.
+    public func step() {
+        let samples = pool.takeLimitSamples()
+        let now = MonotonicClock.now() &- pool.origin
+        let newCap: Int? = state.withLock { state in
+            guard var limit = state.limit, var status = state.status, !samples.isEmpty else { return nil }
+            var rttSum = 0.0, rttCount = 0
+            for sample in samples {
+                let decision = limit.update(with: sample)
+                status.samples += 1
+                if sample.didDrop {
+                    status.drops += 1
+                } else {
+                    rttSum += Double(sample.rttNanos)
+                    rttCount += 1
+                }
+                status.decision = decision
+                if decision.changesCap {
+                    status.lastChange = decision
+                    status.lastChangeNanos = now
+                }
+            }
+            if rttCount > 0 {
+                let mean = rttSum / Double(rttCount)
+                status.rttNanos = status.rttNanos == 0 ? mean : 0.7 * status.rttNanos + 0.3 * mean
+            }
+            status.inFlight = samples.last!.inFlight
+            status.limit = limit.limit
+            status.referenceRttNanos = limit.referenceRttNanos
+            let cap = status.settings.bounds.clamp(limit.cap)
+            var moved: Int?
+            if cap != status.cap {
+                status.cap = cap
+                status.changes += 1
+                status.minSeen = min(status.minSeen, cap)
+                status.maxSeen = max(status.maxSeen, cap)
+                moved = cap
+            }
+            state.limit = limit
+            state.status = status
+            return moved
+        }
+        if let newCap { pool.resize(to: newCap, logged: false) }
+    }
+
+    /// Where the limiter stands; nil while none is on.
+    public var status: LimiterStatus? { state.withLock { $0.status } }
+}
