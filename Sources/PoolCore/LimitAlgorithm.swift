@@ -19,6 +19,24 @@ public enum LimitAlgorithm: String, Sendable, Hashable, Codable, CaseIterable {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
+    /// The algorithms that move the cap, in order.
+    public static let adaptive: [LimitAlgorithm] = [.aimd, .vegas, .gradient2]
+
+    /// Parses one algorithm, a comma-separated list (`aimd,vegas`) or `all` (every adaptive one).
+    /// - Throws: `ParseError` naming the word that is not an algorithm.
+    public static func list(parsing text: String) throws(ParseError) -> [LimitAlgorithm] {
+        if text == "all" { return adaptive }
+        var list: [LimitAlgorithm] = []
+        for word in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = String(word.filter { $0 != " " })
+            guard let algorithm = LimitAlgorithm(rawValue: name) else {
+                throw ParseError("expected fixed, aimd, vegas, gradient2, a list of them (aimd,vegas) or all, got \"\(name)\"")
+            }
+            if !list.contains(algorithm) { list.append(algorithm) }
+        }
+        return list
+    }
+
     /// True for the algorithms that move the cap.
     public var isAdaptive: Bool { self != .fixed }
 }

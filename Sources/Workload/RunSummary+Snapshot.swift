@@ -4,7 +4,8 @@ extension RunSummary {
     /// The summary of a run of `scenario` that ended in `snapshot` after `wallNanos`.
     public init(scenario: Scenario, snapshot: PoolSnapshot, wallNanos: UInt64) {
         let configuration = snapshot.configuration
-        let concurrency = configuration.mode == .unbounded ? configuration.ceiling : configuration.cap
+        // With a limiter the cap moved: the ideal is the one the highest cap it set allows.
+        let concurrency = configuration.mode == .unbounded ? configuration.ceiling : (snapshot.limiter?.maxSeen ?? configuration.cap)
         let planned = scenario.requests * scenario.fanout * (scenario.bursts ?? 1)
         let ideal = IdealTime(scenario: scenario, concurrency: concurrency, cores: snapshot.cores, timeScale: configuration.timeScale,
                               criticalSectionNanos: configuration.criticalSectionNanos, lockEnabled: configuration.lockEnabled,
@@ -50,5 +51,10 @@ extension RunSummary {
                                    startupMsMax: ms(workers.maxStartupNanos))
         cpuPercent = snapshot.process.cpuPercent
         cores = snapshot.cores
+        limit = snapshot.limiter.map { status in
+            LimitPart(algorithm: status.settings.algorithm.rawValue, final: status.cap, minSeen: status.minSeen, maxSeen: status.maxSeen,
+                      changes: status.changes, minimum: status.settings.minimum, maximum: status.settings.maximum,
+                      samples: status.samples, drops: status.drops)
+        }
     }
 }

@@ -33,6 +33,9 @@ extension RunSummary {
         if gil.enabled {
             lines.append("  GIL        \(gil.acquisitions) acquisitions, \(gil.contended) contended, wait total \(f(gil.waitMsTotal)) ms")
         }
+        if let limit {
+            lines.append("  limiter    \(limit.algorithm): cap \(limit.final) at the end, \(limit.minSeen)–\(limit.maxSeen) during the run, moved \(limit.changes)×, \(limit.samples) samples, \(limit.drops) drops (bounds \(limit.minimum)…\(limit.maximum))")
+        }
         lines.append("  machine    \(cores) cores, CPU \(f(cpuPercent, 0)) % of one core on average")
         return lines.joined(separator: "\n")
     }

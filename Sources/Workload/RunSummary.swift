@@ -45,6 +45,19 @@ public struct RunSummary: Sendable, Encodable, Hashable {
         public var hosts: [String]?
     }
 
+    /// What the adaptive limiter did (absent with a fixed cap).
+    public struct LimitPart: Sendable, Encodable, Hashable {
+        public var algorithm: String
+        /// The cap it set last, and the lowest and highest it set during the run.
+        public var final: Int, minSeen: Int, maxSeen: Int
+        /// How many times it moved the cap.
+        public var changes: Int
+        /// The bounds it moved within (`--limit-min`, `--limit-max`).
+        public var minimum: Int, maximum: Int
+        /// Samples it learned from, and drops among them.
+        public var samples: Int, drops: Int
+    }
+
     public var schema = "pooltop.run/1"
     public var scenario: ScenarioPart
     public var tasks: TasksPart
@@ -63,9 +76,10 @@ public struct RunSummary: Sendable, Encodable, Hashable {
     public var workers: WorkersPart
     public var cpuPercent: Double
     public var cores: Int
+    public var limit: LimitPart?
 
     enum CodingKeys: String, CodingKey {
-        case schema, scenario, tasks, requests, counter, queue, lock, gil, workers, cores
+        case schema, scenario, tasks, requests, counter, queue, lock, gil, workers, cores, limit
         case peakBusy = "peak_busy", peakThreads = "peak_threads", ceilingHit = "ceiling_hit"
         case wallSeconds = "wall_seconds", idealSeconds = "ideal_seconds", efficiency
         case throughputTasksPerSecond = "throughput_tasks_per_second", cpuPercent = "cpu_percent"
@@ -77,6 +91,13 @@ extension RunSummary.ScenarioPart {
         case mode, cap, requests, fanout, task, lock, gil, seed, arrival, bursts, slowmo, ceiling
         case costDist = "cost_dist", queueBound = "queue_bound", rejectPolicy = "reject_policy"
         case criticalSectionUs = "critical_section_us"
+    }
+}
+
+extension RunSummary.LimitPart {
+    enum CodingKeys: String, CodingKey {
+        case algorithm, final, changes, minimum, maximum, samples, drops
+        case minSeen = "min_seen", maxSeen = "max_seen"
     }
 }
 

@@ -22,6 +22,9 @@ public struct SampleRecord: Sendable, Encodable, Hashable {
     public var counterExpected: Int
     public var counterActual: Int
     public var cpuPercent: Double
+    /// The adaptive limiter's own limit and its recent RTT in ms (absent with a fixed cap).
+    public var limit: Double?
+    public var limitRttMs: Double?
 
     /// The record for `snapshot`.
     public init(_ snapshot: PoolSnapshot) {
@@ -44,13 +47,16 @@ public struct SampleRecord: Sendable, Encodable, Hashable {
         counterExpected = snapshot.counter.expected
         counterActual = snapshot.counter.actual
         cpuPercent = snapshot.process.cpuPercent
+        limit = snapshot.limiter?.limit
+        limitRttMs = snapshot.limiter.map { $0.rttNanos / 1e6 }
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, mode, cap, busy, queued, threads, accepted, completed, failed, cancelled, rejected
+        case schema, mode, cap, limit, busy, queued, threads, accepted, completed, failed, cancelled, rejected
         case elapsedSeconds = "elapsed_seconds", tasksPerSecond = "tasks_per_second"
         case requestsInService = "requests_in_service", requestsCompleted = "requests_completed"
         case lockContention = "lock_contention", lockWaiters = "lock_waiters"
         case counterExpected = "counter_expected", counterActual = "counter_actual", cpuPercent = "cpu_percent"
+        case limitRttMs = "limit_rtt_ms"
     }
 }

@@ -21,6 +21,10 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the run into this file from the start (gzip-compressed when it ends in .gz); R starts and stops recording too.", valueName: "file"))
     var record: String?
 
+    func validate() throws {
+        try scenario.requireOneLimiter()
+    }
+
     func run() throws {
         let source: DashboardRunner.Source = scenario.mode == .celery ? .celery(try scenario.celerySession(repeating: true, arrivals: arrivals))
             : .live(LiveSession(configuration: scenario.configuration, scenario: scenario.scenario(repeating: true), arrivalsEnabled: arrivals))

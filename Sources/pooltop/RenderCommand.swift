@@ -19,6 +19,10 @@ struct RenderCommand: ParsableCommand {
             transform: { try Duration(parsing: $0) })
     var after: Duration = Duration(nanoseconds: 2_000_000_000)
 
+    func validate() throws {
+        try scenario.requireOneLimiter()
+    }
+
     func run() throws {
         guard scenario.mode != .celery else { throw ValidationError("render runs pooltop's own pool; --mode celery is for the dashboard and run") }
         let (themes, index) = try appearance.loadThemes()

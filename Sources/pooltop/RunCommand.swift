@@ -34,6 +34,7 @@ struct RunCommand: ParsableCommand {
     var trace: String?
 
     func validate() throws {
+        try scenario.requireOneLimiter()
         guard sampleInterval.nanoseconds >= 1_000_000 else { throw ValidationError("--sample-interval must be at least 1ms") }
         guard chaosKill >= 0, chaosKill <= 1000, chaosKill.isFinite else { throw ValidationError("--chaos-kill must be between 0 and 1000 kills per second, got \(chaosKill)") }
         if scenario.mode == .celery, record != nil || trace != nil || chaosKill > 0 { throw ValidationError("--record, --trace and --chaos-kill run pooltop's own pool, not --mode celery") }

@@ -60,6 +60,16 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("reject-policy"), help: "What a full bounded queue does with a new task: abort, caller-runs, discard-newest or discard-oldest.")
     var rejectPolicy: RejectPolicy = .abort
 
+    @Option(help: ArgumentHelp("An adaptive limiter that moves the cap from what it measures: aimd, vegas or gradient2 (Netflix's algorithms; fixed: none). `pooltop sweep` takes a list (aimd,vegas or all) and compares each with the fixed caps.", valueName: "algorithm"),
+            transform: { text in try Result { () throws(ParseError) in try LimitAlgorithm.list(parsing: text) }.orValidationError() })
+    var limit: [LimitAlgorithm] = [.fixed]
+
+    @Option(name: .customLong("limit-min"), help: "The lowest cap the limiter sets (1...4096).")
+    var limitMin: Int = LimitSettings.defaultMinimum
+
+    @Option(name: .customLong("limit-max"), help: "The highest cap the limiter sets (1...4096).")
+    var limitMax: Int = LimitSettings.defaultMaximum
+
     @Option(help: "Unbounded mode's safety ceiling on threads; past it tasks wait (1...4096).")
     var ceiling: Int = PoolConfiguration.defaultCeiling
 
@@ -80,6 +90,12 @@ struct ScenarioOptions: ParsableArguments {
         guard interval.nanoseconds > 0 else { throw ValidationError("--interval must be above 0") }
         guard switchInterval.nanoseconds >= 50_000 else { throw ValidationError("--switch-interval must be at least 50us") }
         _ = try arrivalPattern()
+        guard PoolLimits.cap.contains(limitMin) else { throw ValidationError("--limit-min must be between 1 and 4096, got \(limitMin)") }
+        guard PoolLimits.cap.contains(limitMax) else { throw ValidationError("--limit-max must be between 1 and 4096, got \(limitMax)") }
+        guard limitMin <= limitMax else { throw ValidationError("--limit-min \(limitMin) is above --limit-max \(limitMax)") }
+        if limiters.count > 0, mode == .celery || mode == .unbounded {
+            throw ValidationError("--limit moves pooltop's own pool's cap: it needs --mode threads or processes")
+        }
         if mode == .celery, broker == nil { throw ValidationError("--mode celery needs --broker redis://HOST:PORT/DB") }
         if mode != .celery, broker != nil { throw ValidationError("--broker is for --mode celery") }
     }
@@ -94,11 +110,27 @@ struct ScenarioOptions: ParsableArguments {
         do { return try ArrivalPattern(parsing: arrival, burstWindowNanos: burstWindow.nanoseconds) } catch { throw ValidationError("--arrival: \(error)") }
     }
 
-    /// The pool configuration these options describe.
+    /// The adaptive limiters `--limit` names (none for `fixed`).
+    var limiters: [LimitAlgorithm] { limit.filter(\.isAdaptive) }
+
+    /// Checks that `--limit` names at most one limiter (only `sweep` compares several).
+    func requireOneLimiter() throws {
+        guard limiters.count <= 1 else {
+            throw ValidationError("--limit takes one algorithm here (aimd, vegas or gradient2); `pooltop sweep --limit \(limit.map(\.rawValue).joined(separator: ","))` compares several")
+        }
+    }
+
+    /// The limiter settings for `algorithm` within `--limit-min` and `--limit-max`.
+    func limitSettings(_ algorithm: LimitAlgorithm) -> LimitSettings {
+        LimitSettings(algorithm: algorithm, minimum: limitMin, maximum: limitMax)
+    }
+
+    /// The pool configuration these options describe (with the first limiter `--limit` names).
     var configuration: PoolConfiguration {
         PoolConfiguration(mode: mode.poolMode, cap: cap, queueBound: queueBound, rejectPolicy: rejectPolicy, lockEnabled: lock,
                           criticalSectionNanos: criticalSection.nanoseconds, interpreterLockEnabled: gil,
-                          switchIntervalNanos: switchInterval.nanoseconds, ceiling: ceiling, timeScale: slowmo)
+                          switchIntervalNanos: switchInterval.nanoseconds, ceiling: ceiling, timeScale: slowmo,
+                          limiter: limiters.first.map(limitSettings))
     }
 
     /// The scenario these options describe; `repeating` for the dashboard's endless bursts.
