@@ -21,6 +21,16 @@ public struct DashboardHistory: Sendable, Equatable {
     /// The share of lock acquisitions that had to wait since the previous sample, in percent.
     public private(set) var lockContention = SampleHistory(capacity: capacity)
 
+    /// The adaptive limiter's limit, the tasks in flight, its recent RTT and the RTT it compares
+    /// with (ms), and the drops since the previous sample: one sample each while a limiter is on.
+    public private(set) var limit = SampleHistory(capacity: capacity)
+    public private(set) var limitInFlight = SampleHistory(capacity: capacity)
+    public private(set) var limitRttMillis = SampleHistory(capacity: capacity)
+    public private(set) var limitReferenceMillis = SampleHistory(capacity: capacity)
+    public private(set) var limitDrops = SampleHistory(capacity: capacity)
+    /// The limiter's drop total at the previous sample.
+    private var previousLimitDrops: Int?
+
     /// The lock figures at the previous sample, to turn running totals into per-interval ratios.
     private var previousLock: LockStats?
     /// The interpreter lock's running totals at the last `interpreterLockWindow + 1` samples.
@@ -46,6 +56,16 @@ public struct DashboardHistory: Sendable, Equatable {
         requestsPerSecond.append(snapshot.requestsPerSecond)
         lockContention.append(DashboardHistory.intervalContention(from: previousLock, to: snapshot.lock) * 100)
         previousLock = snapshot.lock
+        if let limiter = snapshot.limiter {
+            limit.append(limiter.limit)
+            limitInFlight.append(Double(snapshot.busy))
+            limitRttMillis.append(limiter.rttNanos / 1e6)
+            limitReferenceMillis.append((limiter.referenceRttNanos ?? 0) / 1e6)
+            limitDrops.append(Double(max(0, limiter.drops - (previousLimitDrops ?? limiter.drops))))
+            previousLimitDrops = limiter.drops
+        } else {
+            previousLimitDrops = nil
+        }
         interpreterLockSamples.append(snapshot.interpreterLock)
         if interpreterLockSamples.count > Self.interpreterLockWindow + 1 { interpreterLockSamples.removeFirst() }
         lockSamples.append(snapshot.lock)

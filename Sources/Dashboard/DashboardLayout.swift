@@ -18,6 +18,8 @@ struct DashboardLayout: Sendable, Equatable {
     var events: Rect
     var teaching: Rect
     var footer: Rect
+    /// The adaptive limiter's panel; empty while no limiter is on.
+    var limiter = Rect(x: 0, y: 0, width: 0, height: 0)
     /// The lesson panel; empty without a lesson.
     var lesson = Rect(x: 0, y: 0, width: 0, height: 0)
 
@@ -26,9 +28,9 @@ struct DashboardLayout: Sendable, Equatable {
 
     /// Lays out the dashboard in `screen` with `slots` to show; with a lesson open, the lesson
     /// layout that puts `featured` beside it (see `init(lessonIn:slots:featured:)`).
-    init(screen: Rect, slots slotStates: [SlotState], lesson featured: LessonPanel?, modelRow: Bool = false) {
+    init(screen: Rect, slots slotStates: [SlotState], lesson featured: LessonPanel?, modelRow: Bool = false, limiter: Bool = false) {
         guard let featured else {
-            self.init(screen: screen, slots: slotStates, modelRow: modelRow)
+            self.init(screen: screen, slots: slotStates, modelRow: modelRow, limiter: limiter)
             return
         }
         self.init(lessonIn: screen, slots: slotStates, featured: featured)
@@ -81,8 +83,9 @@ struct DashboardLayout: Sendable, Equatable {
     }
 
     /// Lays out the dashboard in `screen` with `slots` to show; with `modelRow`, the latency panel
-    /// gets a row more for the queueing model's prediction.
-    init(screen: Rect, slots slotStates: [SlotState], modelRow: Bool = false) {
+    /// gets a row more for the queueing model's prediction; with `limiter`, the limiter's panel
+    /// stands above the queue (and takes the events' rows on a screen under 30 rows of panels).
+    init(screen: Rect, slots slotStates: [SlotState], modelRow: Bool = false, limiter: Bool = false) {
         let extra = modelRow ? 1 : 0
         let rows = Layout.split(screen, direction: .vertical, constraints: [.length(2), .fill(1), .length(1), .length(1)])
         header = rows[0]
@@ -96,9 +99,10 @@ struct DashboardLayout: Sendable, Equatable {
             ])
             slots = first[0]
             throughput = first[1]
-            let second = Layout.split(columns[1], direction: .vertical, constraints: [.fill(1), .length(7)])
-            queue = second[0]
-            lock = second[1]
+            let second = Layout.split(columns[1], direction: .vertical, constraints: [.fill(limiter ? 1 : 0), .fill(1), .length(7)])
+            self.limiter = limiter ? second[0] : Rect(x: 0, y: 0, width: 0, height: 0)
+            queue = second[1]
+            lock = second[2]
             let third = Layout.split(columns[2], direction: .vertical, constraints: [.length(7 + extra), .length(7), .fill(1)])
             latency = third[0]
             system = third[1]
@@ -112,13 +116,15 @@ struct DashboardLayout: Sendable, Equatable {
             throughput = left[1]
             latency = left[2]
             let systemHeight = body.height >= 30 ? 6 : 4
+            let eventsWeight = limiter && body.height < 30 ? 0 : 2
             let right = Layout.split(columns[1], direction: .vertical, constraints: [
-                .fill(3), .length(6), .length(systemHeight), .fill(2),
+                .fill(limiter ? 3 : 0), .fill(limiter ? 2 : 3), .length(6), .length(systemHeight), .fill(eventsWeight),
             ])
-            queue = right[0]
-            lock = right[1]
-            system = right[2]
-            events = right[3]
+            self.limiter = limiter ? right[0] : Rect(x: 0, y: 0, width: 0, height: 0)
+            queue = right[1]
+            lock = right[2]
+            system = right[3]
+            events = right[4]
         }
     }
 

@@ -25,6 +25,8 @@ extension DashboardState {
         pending.interpreterLockEnabled?.value ?? live.snapshot.configuration.interpreterLockEnabled
     }
     /// Whether continuous arrivals are, or are about to be, on.
+    var effectiveLimiter: LimitAlgorithm { pending.limiter?.value ?? live.snapshot.limiter?.settings.algorithm ?? .fixed }
+    /// The adaptive limiter the pool runs, or was just asked to run.
     var effectiveArrivalsEnabled: Bool { pending.arrivalsEnabled?.value ?? live.snapshot.workload?.arrivalsEnabled ?? false }
     /// The work kind tasks have or are about to have; nil when no workload has been seen.
     var effectiveWorkKind: WorkKind? { pending.workKind?.value ?? live.snapshot.workload?.task.kind }
@@ -71,6 +73,17 @@ extension DashboardState {
             return []
         }
         return ask(\.mode, for: next, echo: "mode \(current.rawValue) → \(next.rawValue)", .switchMode(to: next))
+    }
+
+    /// `d`: the next of fixed, aimd, vegas and gradient2 (within the bounds the pool was started
+    /// with: `--limit-min`, `--limit-max`).
+    mutating func cycleLimiter() -> [DashboardEffect] {
+        let next = effectiveLimiter.next
+        let bounds = live.snapshot.configuration.limiter ?? LimitSettings(algorithm: .fixed)
+        let settings = LimitSettings(algorithm: next, minimum: bounds.minimum, maximum: bounds.maximum)
+        let echo = next.isAdaptive ? "limiter \(next.rawValue): it moves the cap (\(settings.minimum)…\(settings.maximum))"
+            : "limiter off: the cap stays where it is"
+        return ask(\.limiter, for: next, echo: echo, .setLimiter(settings))
     }
 
     mutating func cycleWorkKind() -> [DashboardEffect] {

@@ -92,14 +92,16 @@ extension DashboardState {
     /// Selects the slot drawn at (`column`, `row`), or clears the selection for any other cell.
     private mutating func selectSlot(atColumn column: Int, row: Int) {
         guard fitsMinimumSize, !isHelpVisible else { return }
-        let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slots: displayed.snapshot.slots, lesson: lessonFeature)
+        let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slots: displayed.snapshot.slots, lesson: lessonFeature,
+                                     limiter: displayed.snapshot.limiter != nil)
         selectedSlot = SlotsPanel.slotIndex(atColumn: column, row: row, in: layout.slots, slots: displayed.snapshot.slots)
     }
 
     /// Where on the replay's progress bar (column, row) is, 0...1; nil off the bar or outside a replay.
     private func replayBarFraction(atColumn column: Int, row: Int) -> Double? {
         guard isReplay, fitsMinimumSize, !isHelpVisible else { return nil }
-        let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slots: displayed.snapshot.slots, lesson: lessonFeature)
+        let layout = DashboardLayout(screen: Rect(x: 0, y: 0, width: width, height: height), slots: displayed.snapshot.slots, lesson: lessonFeature,
+                                     limiter: displayed.snapshot.limiter != nil)
         let bar = HeaderView.replayBar(in: layout.header)
         guard row == bar.y, column >= bar.x, column < bar.maxX, bar.width > 1 else { return nil }
         return Double(column - bar.x) / Double(bar.width - 1)

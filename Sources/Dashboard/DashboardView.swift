@@ -32,12 +32,13 @@ public struct DashboardView: Widget {
         let observation = state.displayed
         let snapshot = observation.snapshot
         let layout = DashboardLayout(screen: area, slots: snapshot.slots, lesson: state.lessonFeature,
-                                     modelRow: LatencyPanel.prediction(observation) != nil)
+                                     modelRow: LatencyPanel.prediction(observation) != nil, limiter: snapshot.limiter != nil)
         HeaderView(observation: observation, isPaused: state.isPaused, pendingCap: state.pendingCap,
                    recommendedCap: state.sweep.recommendedCap, recording: state.recording, clockNanos: state.clockNanos, styles: styles)
             .render(in: layout.header, buffer: &buffer)
         let panels: [(Rect, any Widget)] = [
             (layout.slots, SlotsPanel(observation: observation, selectedSlot: state.selectedSlot, styles: styles)),
+            (layout.limiter, LimiterPanel(observation: observation, styles: styles)),
             (layout.queue, QueuePanel(observation: observation, styles: styles)),
             (layout.throughput, ThroughputPanel(observation: observation, styles: styles)),
             (layout.lock, LockPanel(observation: observation, styles: styles)),
@@ -64,7 +65,7 @@ public struct DashboardView: Widget {
         if let selected = state.lessonListSelection {
             LessonListOverlay(lessons: state.lessons, selected: selected, styles: styles).render(in: layout.body, buffer: &buffer)
         } else if state.isHelpVisible {
-            HelpOverlay(styles: styles, isReplay: state.isReplay, isAttached: state.isAttached).render(in: layout.body, buffer: &buffer)
+            HelpOverlay(styles: styles, isReplay: state.isReplay, isAttached: state.isAttached, showsLimiter: snapshot.limiter != nil).render(in: layout.body, buffer: &buffer)
         } else if state.sweep.isVisible {
             SweepOverlay(panel: state.sweep, currentCap: state.effectiveCap, styles: styles).render(in: layout.body, buffer: &buffer)
         }

@@ -50,6 +50,9 @@ struct HeaderView: Widget {
         if let pendingCap, pendingCap != configuration.cap {
             cap.append(Span("→\(pendingCap)", style: styles.warning))
         }
+        if let limiter = snapshot.limiter {
+            cap.append(Span(" by " + limiter.settings.algorithm.rawValue, style: styles.ok))
+        }
         if let recommendedCap {
             cap.append(Span(" rec ", style: styles.muted))
             cap.append(Span(recommendedCap == configuration.cap ? "✓" : String(recommendedCap), style: styles.ok))

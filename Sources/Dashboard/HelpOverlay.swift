@@ -8,6 +8,8 @@ struct HelpOverlay: Widget {
     var isReplay = false
     /// True while a real program is watched: its keys (tab) show too.
     var isAttached = false
+    /// True while an adaptive limiter is on: its panel is explained too.
+    var showsLimiter = false
 
     /// Each panel: its name, one short sentence, and a second sentence for big screens.
     static let panels: [(name: String, summary: String, detail: String)] = [
@@ -29,6 +31,8 @@ struct HelpOverlay: Widget {
          "N=cores×(1+W/C): the pool size that keeps every core busy."),
         ("sweep", "s measures throughput and p99 at caps around this one, on a copy.",
          "Enter applies the cap it recommends; the header marks it as rec N."),
+        ("limiter", "d: an adaptive limiter moves the cap from the RTT it measures.",
+         "Netflix's AIMD, Vegas, Gradient2: limit, in flight and RTT on one graph, ▼ a drop, and the rule that moved it."),
         ("events", "What changed, newest last, stamped with the pool's elapsed time.",
          "Resizes, mode switches, bursts, crashes and refused keys."),
     ]
@@ -58,18 +62,21 @@ struct HelpOverlay: Widget {
         let keys = HelpOverlay.keys(replay: isReplay, attached: isAttached)
         let keyRows = (keys.count + keyColumns - 1) / keyColumns
         let textWidth = innerWidth - HelpOverlay.nameWidth
-        let longTexts = HelpOverlay.panels.map { Paragraph($0.summary + " " + $0.detail) }
+        var panels = HelpOverlay.panels.filter { showsLimiter || $0.name != "limiter" }
+        // Every key is listed: on a short screen the last panels' lines give way first.
+        while panels.count > 1, panels.count + keyRows + 3 > area.height { panels.removeLast() }
+        let longTexts = panels.map { Paragraph($0.summary + " " + $0.detail) }
         let longRows = longTexts.reduce(0) { $0 + $1.height(forWidth: textWidth) }
         let fixedRows = keyRows + 1 + 2
         let useLong = longRows + fixedRows <= area.height - 2
-        let texts = useLong ? longTexts : HelpOverlay.panels.map { Paragraph($0.summary, wraps: false) }
+        let texts = useLong ? longTexts : panels.map { Paragraph($0.summary, wraps: false) }
         let panelRows = useLong ? longRows : texts.count
         let box = Layout.centered(width: width, height: panelRows + fixedRows, in: area)
         Box(title: [Span("help", style: styles.title)], rightTitle: [Span("esc or ? closes", style: styles.muted)],
             borderStyle: styles.border, fill: styles.overlay).render(in: box, buffer: &buffer)
         let inner = box.inset(by: 1)
         var y = inner.y
-        for (entry, text) in zip(HelpOverlay.panels, texts) where y < inner.maxY {
+        for (entry, text) in zip(panels, texts) where y < inner.maxY {
             Label(entry.name, style: styles.title).render(in: Rect(x: inner.x, y: y, width: HelpOverlay.nameWidth, height: 1), buffer: &buffer)
             var styled = text
             styled.spans = styled.spans.map { Span($0.text, style: styles.text) }

@@ -27,6 +27,8 @@ public struct KeyBindings: Sendable {
                    actions: [.character("C"): { $0.scaleCriticalSection(up: true) }, .character("c"): { $0.scaleCriticalSection(up: false) }]),
         KeyBinding("x", help: "full-queue policy", commandLine: "next policy for a full bounded queue", needs: [.setRejectPolicy],
                    actions: [.character("x"): { $0.cycleRejectPolicy() }]),
+        KeyBinding("d", help: "adaptive cap", commandLine: "next adaptive limiter for a dynamic cap (fixed, aimd, vegas, gradient2)",
+                   needs: [.setLimiter], actions: [.character("d"): { $0.cycleLimiter() }]),
         KeyBinding("g", footer: "GIL", compact: ("g", "il"), help: "GIL emulation", needs: [.setInterpreterLockEnabled],
                    actions: [.character("g"): { $0.toggleInterpreterLock() }]),
         KeyBinding("k", footer: "kill", compact: ("k", "ill"), help: "kill a worker", needs: [.killWorker],

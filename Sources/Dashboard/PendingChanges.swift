@@ -23,6 +23,7 @@ struct PendingChanges: Sendable, Equatable {
     var interpreterLockEnabled: Entry<Bool>?
     var timeScale: Entry<Double>?
     var arrivalsEnabled: Entry<Bool>?
+    var limiter: Entry<LimitAlgorithm>?
 
     /// Forgets every pending value that `snapshot` shows, or that has waited too long.
     mutating func reconcile(with snapshot: PoolSnapshot) {
@@ -35,6 +36,7 @@ struct PendingChanges: Sendable, Equatable {
         PendingChanges.settle(&timeScale, shown: configuration.timeScale, now: now)
         PendingChanges.settle(&workKind, shown: snapshot.workload?.task.kind, now: now)
         PendingChanges.settle(&arrivalsEnabled, shown: snapshot.workload?.arrivalsEnabled, now: now)
+        PendingChanges.settle(&limiter, shown: snapshot.limiter?.settings.algorithm ?? .fixed, now: now)
     }
 
     private static func settle<Value>(_ entry: inout Entry<Value>?, shown: Value?, now: UInt64) {

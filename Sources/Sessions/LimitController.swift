@@ -29,7 +29,19 @@ public final class LimitController: Sendable {
     public init(pool: WorkerPool, seed: UInt64) {
         self.pool = pool
         self.seed = seed
-        select(pool.configuration.limiter)
+        let configuration = pool.configuration
+        if let settings = configuration.limiter {
+            state.withLock { $0 = Self.started(settings, at: configuration.cap, seed: seed) }
+            if let cap = status?.cap, cap != configuration.cap { pool.resize(to: cap) }
+        }
+    }
+
+    /// The state of `settings`'s limiter starting at `cap` (off for `fixed`).
+    private static func started(_ settings: LimitSettings, at cap: Int, seed: UInt64) -> State {
+        guard let limit = settings.algorithm.makeLimit(initial: cap, bounds: settings.bounds, seed: seed) else { return State() }
+        return State(settings: settings, limit: limit,
+                     status: LimiterStatus(settings: settings, limit: limit.limit, cap: settings.bounds.clamp(limit.cap),
+                                           referenceRttNanos: limit.referenceRttNanos))
     }
 
     /// Turns the limiter `settings` names on, starting from the pool's cap now (nil or `fixed`:
@@ -37,15 +49,7 @@ public final class LimitController: Sendable {
     public func select(_ settings: LimitSettings?) {
         let cap = pool.configuration.cap
         pool.setLimiter(settings)
-        state.withLock { state in
-            guard let settings, let limit = settings.algorithm.makeLimit(initial: cap, bounds: settings.bounds, seed: seed) else {
-                state = State()
-                return
-            }
-            state = State(settings: settings, limit: limit,
-                          status: LimiterStatus(settings: settings, limit: limit.limit, cap: settings.bounds.clamp(limit.cap),
-                                                referenceRttNanos: limit.referenceRttNanos))
-        }
+        state.withLock { $0 = settings.map { Self.started($0, at: cap, seed: seed) } ?? State() }
         if let cap = status?.cap { pool.resize(to: cap) }
     }
 

@@ -95,6 +95,9 @@ public final class LiveSession: PoolSource {
             pool.resize(to: cap)
             limiter.capSetByHand(cap)
         case .setLimiter(let settings):
+            if settings.algorithm.isAdaptive, pool.configuration.mode == .unbounded {
+                return .refused(reason: "unbounded mode has no cap for a limiter to move: m to threads or processes first")
+            }
             limiter.select(settings)
             if limiter.isOn, started.withLock({ $0 }) { startLimiterThread() }
         case .switchMode(let mode):

@@ -24,7 +24,8 @@ extension SweepPoint {
             meanBlockedNanos: snapshot.meanBlockedNanos,
             meanLockWaitNanos: lockWait,
             meanQueueWaitNanos: snapshot.queueWait.mean,
-            meanServiceNanos: snapshot.service.mean
+            meanServiceNanos: snapshot.service.mean,
+            drops: snapshot.totals.rejected
         )
     }
 }

@@ -51,6 +51,8 @@ public struct SweepReport: Sendable, Encodable, Hashable {
     public var goetz: GoetzPart
     /// How the queueing model compared with the measured waits over the sweep; absent without a model.
     public var model: String?
+    /// `sweep --limit`: each adaptive limiter's run of the same scenario (absent without).
+    public var limiters: [LimiterComparison.Row]?
 
     /// The report of `result`, a sweep of `scenario` with `configuration` (its cap unused), `repeats`
     /// runs per cap.
@@ -94,7 +96,7 @@ public struct SweepReport: Sendable, Encodable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, scenario, caps, repeats, cores, rows, fit, recommendation, goetz, model
+        case schema, scenario, caps, repeats, cores, rows, fit, recommendation, goetz, model, limiters
         case sloMs = "slo_ms"
     }
 }

@@ -41,6 +41,8 @@ public struct SweepRun: Sendable {
                 let detail = "cap \(cap) (\(capIndex + 1) of \(caps.count))" + (repeats > 1 ? ", run \(attempt + 1) of \(repeats)" : "")
                 var settings = configuration
                 settings.cap = cap
+                // Each point is a fixed cap: a limiter would move it.
+                settings.limiter = nil
                 let headless = HeadlessRun(configuration: settings, scenario: scenario)
                 let (summary, snapshot) = headless.run { _, fraction in
                     progress((done + min(1, fraction)) / total, detail, points)

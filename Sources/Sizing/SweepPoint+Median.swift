@@ -30,7 +30,8 @@ extension SweepPoint {
             meanLockWaitNanos: middle(runs.map(\.meanLockWaitNanos)),
             meanQueueWaitNanos: middle(runs.map(\.meanQueueWaitNanos)),
             meanServiceNanos: middle(runs.map(\.meanServiceNanos)),
-            repeats: runs.reduce(0) { $0 + $1.repeats }
+            repeats: runs.reduce(0) { $0 + $1.repeats },
+            drops: Int(middle(runs.map { Double($0.drops) }).rounded())
         )
     }
 }

@@ -28,6 +28,8 @@ public struct SweepPoint: Sendable, Hashable {
     public var meanServiceNanos: Double
     /// How many runs the figures are the median of.
     public var repeats: Int
+    /// Tasks the bounded queue turned away (0 without a bound).
+    public var drops: Int
 
     /// Creates a point from figures measured at `cap`.
     ///
@@ -36,7 +38,7 @@ public struct SweepPoint: Sendable, Hashable {
         cap: Int, tasksPerSecond: Double, requestsPerSecond: Double = 0, latencyP50Nanos: UInt64 = 0,
         latencyP99Nanos: UInt64 = 0, queueWaitP99Nanos: UInt64 = 0, cpuPercent: Double = 0, lockContention: Double = 0,
         meanComputeNanos: Double = 0, meanBlockedNanos: Double = 0, meanLockWaitNanos: Double = 0, meanQueueWaitNanos: Double = 0,
-        meanServiceNanos: Double = 0, repeats: Int = 1
+        meanServiceNanos: Double = 0, repeats: Int = 1, drops: Int = 0
     ) {
         self.cap = cap
         self.tasksPerSecond = tasksPerSecond
@@ -52,5 +54,6 @@ public struct SweepPoint: Sendable, Hashable {
         self.meanQueueWaitNanos = meanQueueWaitNanos
         self.meanServiceNanos = meanServiceNanos
         self.repeats = repeats
+        self.drops = drops
     }
 }

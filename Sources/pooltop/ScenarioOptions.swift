@@ -130,7 +130,7 @@ struct ScenarioOptions: ParsableArguments {
         PoolConfiguration(mode: mode.poolMode, cap: cap, queueBound: queueBound, rejectPolicy: rejectPolicy, lockEnabled: lock,
                           criticalSectionNanos: criticalSection.nanoseconds, interpreterLockEnabled: gil,
                           switchIntervalNanos: switchInterval.nanoseconds, ceiling: ceiling, timeScale: slowmo,
-                          limiter: limiters.first.map(limitSettings))
+                          limiter: limitSettings(limiters.first ?? .fixed))
     }
 
     /// The scenario these options describe; `repeating` for the dashboard's endless bursts.

@@ -58,7 +58,7 @@ extension WorkerPool {
             let message = adaptive
                 ? "limiter \(settings!.algorithm.rawValue) moves the cap (\(settings!.minimum)…\(settings!.maximum))"
                 : "limiter off: the cap stays at \(state.configuration.cap)"
-            state.changeSettings(message, now: MonotonicClock.now()) { $0.limiter = adaptive ? settings : nil }
+            state.changeSettings(message, now: MonotonicClock.now()) { $0.limiter = settings }
             state.keepLimitSamples(adaptive)
         }
     }

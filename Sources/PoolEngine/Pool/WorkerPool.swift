@@ -51,9 +51,8 @@ public final class WorkerPool {
         var configuration = configuration
         configuration.cap = PoolLimits.clampCap(configuration.cap)
         configuration.ceiling = PoolLimits.clampCap(configuration.ceiling)
-        if configuration.limiter?.algorithm.isAdaptive != true { configuration.limiter = nil }
         self.state = PoolState(configuration: configuration, origin: origin)
-        state.keepLimitSamples(configuration.limiter != nil)
+        state.keepLimitSamples(configuration.limiter?.algorithm.isAdaptive == true)
         self.sampling = SamplingState(origin: origin)
         self.processes = try? ProcessWorkers(command: workerCommand, origin: origin)
         if !configuration.mode.executor.isAvailable(in: self) { state.fallBack(to: .threads) }
