@@ -69,7 +69,7 @@ public struct LimiterComparison: Sendable {
         let recommended = sweep.recommendation.cap
         for point in sweep.points {
             table.append(["cap \(point.cap)", Self.rate(point.tasksPerSecond), DurationText.format(nanoseconds: point.latencyP99Nanos),
-                          String(point.drops), String(point.cap), "–", point.cap == recommended ? "← recommended" : ""])
+                          String(point.drops), String(point.cap), "–", point.cap == recommended ? "◀ recommended" : ""])
         }
         for row in rows {
             let range = row.settledLow == row.settledHigh ? "\(row.settledCap)" : "\(row.settledCap) (\(row.settledLow)–\(row.settledHigh))"

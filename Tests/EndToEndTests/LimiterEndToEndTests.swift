@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// The adaptive limiters through the real binary: `run --limit`, `sweep --limit all` on the
+/// issue's scenario, and the `d` key in a real terminal.
+@Suite(.serialized) struct LimiterEndToEndTests {
+    @Test func runJSONSaysWhatTheLimiterDid() throws {
+        let outcome = try Binary.pooltop([
+            "run", "--task", "io:5ms", "--fanout", "1", "--arrival", "poisson:2000", "--requests", "1000", "--cap", "4",
+            "--limit", "aimd", "--limit-max", "64", "--json",
+        ])
+        #expect(outcome.status == 0, "stderr: \(outcome.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        let limit = try #require(object["limit"] as? [String: Any])
+        #expect(limit["algorithm"] as? String == "aimd")
+        let final = try #require(limit["final"] as? Int), low = try #require(limit["min_seen"] as? Int), high = try #require(limit["max_seen"] as? Int)
+        #expect(low <= final && final <= high && high <= 64)
+        #expect((limit["changes"] as? Int ?? 0) > 0, "10 tasks in flight against a cap of 4: AIMD grows it")
+        #expect(high > 4)
+        #expect(limit["samples"] as? Int == 1000)
+        #expect((object["peak_busy"] as? Int ?? .max) <= high, "never more running than the highest cap set")
+    }
+
+    @Test func aLimitNamesWhatIsWrong() throws {
+        let bad = try Binary.pooltop(["run", "--limit", "vegas,tcp"])
+        #expect(bad.status == 2)
+        #expect(bad.error.contains("\"tcp\"") && bad.error.contains("aimd"))
+        let several = try Binary.pooltop(["run", "--limit", "aimd,vegas"])
+        #expect(several.status == 2)
+        #expect(several.error.contains("pooltop sweep --limit aimd,vegas"))
+        let bounds = try Binary.pooltop(["run", "--limit", "aimd", "--limit-min", "90", "--limit-max", "10"])
+        #expect(bounds.status == 2 && bounds.error.contains("--limit-min 90 is above --limit-max 10"))
+    }
+
+    /// The issue's scenario: 20 ms I/O tasks arriving at 2,000 a second into a queue bounded at
+    /// 200, for 20 s under each limiter; each settles (moves less than 10 % over the last 5 s).
+    @Test func everyLimiterSettlesOnTheIssuesScenario() throws {
+        let outcome = try Binary.pooltop([
+            "sweep", "--task", "io:20ms", "--fanout", "1", "--arrival", "poisson:2000", "--queue-bound", "200", "--requests", "40000",
+            "--caps", "40", "--repeats", "1", "--limit", "all", "--json",
+        ])
+        #expect(outcome.status == 0, "stderr: \(outcome.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        let rows = try #require(object["limiters"] as? [[String: Any]])
+        #expect(rows.map { $0["algorithm"] as? String } == ["aimd", "vegas", "gradient2"])
+        for row in rows {
+            let name = row["algorithm"] as? String ?? "?"
+            #expect(row["settled"] as? Bool == true, "\(name) still moved in the last 5 s: \(row)")
+            let cap = try #require(row["settled_cap"] as? Int), low = try #require(row["settled_low"] as? Int), high = try #require(row["settled_high"] as? Int)
+            #expect(low <= cap && cap <= high && Double(high - low) < 0.1 * Double(cap), "\(name): \(row)")
+            // 2,000 a second × 20 ms = 40 in flight on average: a limit that settled below that
+            // would drop, one that settled far above it costs nothing here (I/O waits).
+            #expect(cap >= 40, "\(name) settled at \(cap)")
+            #expect((row["tasks_per_second"] as? Double ?? 0) > 1_500, "\(name): \(row)")
+        }
+    }
+
+    @Test("d turns a limiter on: its panel shows and the header's cap moves; d again cycles, and off")
+    func theKeyCyclesTheLimiter() throws {
+        let tmux = try TmuxSession(["--task", "io:20ms", "--fanout", "1", "--arrival", "poisson:2000", "--queue-bound", "200",
+                                    "--requests", "8000", "--interval", "4s"])
+        #expect(tmux.waitFor("cap 50"))
+        #expect(try !tmux.screen().contains("limiter aimd"))
+        try tmux.send("d")
+        #expect(tmux.waitFor("limiter aimd moves the cap (1…1000)"), "the engine's event")
+        #expect(tmux.waitFor("by aimd"), "the header names the limiter")
+        #expect(tmux.waitUntil { $0.contains("╭─ limiter aimd") || $0.contains("limiter aimd ─") }, "the limiter panel")
+        #expect(tmux.waitUntil(seconds: 20) { screen in
+            guard let match = screen.firstMatch(of: /cap (\d+) by aimd/), let cap = Int(match.1) else { return false }
+            return cap != 50
+        }, "the cap moved:\n\((try? tmux.screen()) ?? "")")
+        #expect(tmux.waitUntil { $0.contains("in flight ≥") || $0.contains("in flight <") || $0.contains("dropped") }, "the rule in a sentence")
+        try tmux.send("d")
+        #expect(tmux.waitFor("by vegas"))
+        try tmux.send("d")
+        #expect(tmux.waitFor("by gradient2"))
+        try tmux.send("d")
+        #expect(tmux.waitFor("limiter off: the cap stays at"))
+        #expect(tmux.waitUntil { !$0.contains(" by ") && !$0.contains("limiter gradient2 ─") })
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+}
