@@ -56,13 +56,17 @@ public final class LimitController: Sendable {
     /// Whether a limiter is on.
     public var isOn: Bool { state.withLock { $0.limit != nil } }
 
-    /// The cap was set by hand: the limiter starts again from `cap` (keeping what it measured).
-    public func capSetByHand(_ cap: Int) {
+    /// Sets the pool's cap by hand (a key, a lesson): a limiter that is on starts again from
+    /// `cap`, keeping what it measured.
+    public func setCapByHand(_ cap: Int) {
         state.withLock { state in
+            pool.resize(to: cap)
             guard var limit = state.limit, var status = state.status else { return }
             limit.restart(at: cap)
             status.limit = limit.limit
-            status.cap = status.settings.bounds.clamp(limit.cap)
+            let clamped = status.settings.bounds.clamp(limit.cap)
+            if clamped != cap { pool.resize(to: clamped) }
+            status.cap = clamped
             state.limit = limit
             state.status = status
         }
@@ -72,8 +76,10 @@ public final class LimitController: Sendable {
     public func step() {
         let samples = pool.takeLimitSamples()
         let now = MonotonicClock.now() &- pool.origin
-        let newCap: Int? = state.withLock { state in
-            guard var limit = state.limit, var status = state.status, !samples.isEmpty else { return nil }
+        // The cap moves under the controller's lock, so a snapshot (`stamp`) never shows the
+        // limiter's cap and the pool's apart.
+        state.withLock { state in
+            guard var limit = state.limit, var status = state.status, !samples.isEmpty else { return }
             var rttSum = 0.0, rttCount = 0
             for sample in samples {
                 let decision = limit.update(with: sample)
@@ -98,19 +104,26 @@ public final class LimitController: Sendable {
             status.limit = limit.limit
             status.referenceRttNanos = limit.referenceRttNanos
             let cap = status.settings.bounds.clamp(limit.cap)
-            var moved: Int?
             if cap != status.cap {
                 status.cap = cap
                 status.changes += 1
                 status.minSeen = min(status.minSeen, cap)
                 status.maxSeen = max(status.maxSeen, cap)
-                moved = cap
+                pool.resize(to: cap, logged: false)
             }
             state.limit = limit
             state.status = status
-            return moved
         }
-        if let newCap { pool.resize(to: newCap, logged: false) }
+    }
+
+    /// The snapshot `take` makes, with the limiter's status as it stood then: the cap in both is
+    /// the same, since the limiter moves the cap under the same lock.
+    public func stamp(_ take: () -> PoolSnapshot) -> PoolSnapshot {
+        state.withLock { state in
+            var snapshot = take()
+            snapshot.limiter = state.status
+            return snapshot
+        }
     }
 
     /// Where the limiter stands; nil while none is on.

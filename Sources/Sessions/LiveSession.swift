@@ -83,17 +83,15 @@ public final class LiveSession: PoolSource {
     }
 
     public func snapshot(latencyMaxAgeNanos: UInt64) -> PoolSnapshot {
-        var snapshot = pool.snapshot(latencyMaxAgeNanos: latencyMaxAgeNanos, workload: driver.status)
-        snapshot.limiter = limiter.status
-        return snapshot
+        let workload = driver.status
+        return limiter.stamp { pool.snapshot(latencyMaxAgeNanos: latencyMaxAgeNanos, workload: workload) }
     }
 
     @discardableResult
     public func perform(_ command: PoolCommand) -> CommandReply {
         switch command {
         case .resize(let cap):
-            pool.resize(to: cap)
-            limiter.capSetByHand(cap)
+            limiter.setCapByHand(cap)
         case .setLimiter(let settings):
             if settings.algorithm.isAdaptive, pool.configuration.mode == .unbounded {
                 return .refused(reason: "unbounded mode has no cap for a limiter to move: m to threads or processes first")

@@ -55,6 +55,30 @@ import Testing
         }
     }
 
+    @Test("a recording keeps the limit series: export --csv has it, the replay draws the limiter panel")
+    func theRecordingKeepsTheLimitSeries() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pooltop-limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("limit.rec"), csv = folder.appendingPathComponent("limit.csv")
+        let run = try Binary.pooltop(["run", "--task", "io:10ms", "--fanout", "1", "--arrival", "poisson:1000", "--requests", "1500",
+                                      "--cap", "4", "--limit", "gradient2", "--sample-interval", "50ms", "--record", file.path])
+        #expect(run.status == 0, "\(run.error)")
+        let export = try Binary.pooltop(["export", file.path, "--csv", csv.path])
+        #expect(export.status == 0, "\(export.error)")
+        let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = try #require(rows.first).map(String.init)
+        let limitColumn = try #require(header.firstIndex(of: "limit")), capColumn = try #require(header.firstIndex(of: "cap"))
+        let limits = rows.dropFirst().compactMap { Double($0[limitColumn]) }
+        #expect(limits.count == rows.count - 1, "every sample has the limit")
+        #expect(Set(limits.map { Int($0) }).count > 3, "the limit moved: \(limits)")
+        #expect(rows.dropFirst().allSatisfy { Int(Double($0[limitColumn]) ?? 0) == Int($0[capColumn]) || Int($0[capColumn]) == 4 },
+                "the cap recorded is the limit's whole part")
+        let frame = try Binary.pooltop(["replay", file.path, "--render-at", "1s"])
+        #expect(frame.status == 0, "\(frame.error)")
+        #expect(frame.output.contains("limiter gradient2") && frame.output.contains("by gradient2"), "\(frame.output)")
+    }
+
     @Test("d turns a limiter on: its panel shows and the header's cap moves; d again cycles, and off")
     func theKeyCyclesTheLimiter() throws {
         let tmux = try TmuxSession(["--task", "io:20ms", "--fanout", "1", "--arrival", "poisson:2000", "--queue-bound", "200",
