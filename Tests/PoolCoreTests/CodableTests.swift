@@ -38,7 +38,8 @@ struct CodableTests {
     func commands() throws {
         let commands: [PoolCommand] = [.resize(to: 12), .switchMode(to: .unbounded), .setWorkKind(.mixed), .setLockEnabled(false),
                                        .setInterpreterLockEnabled(true), .killWorker, .setTimeScale(0.25), .fireBurst,
-                                       .setArrivalsEnabled(true), .resetStatistics, .setCriticalSection(nanos: 2_000_000), .setRejectPolicy(.discardOldest)]
+                                       .setArrivalsEnabled(true), .resetStatistics, .setCriticalSection(nanos: 2_000_000), .setRejectPolicy(.discardOldest),
+                                       .setLimiter(LimitSettings(algorithm: .vegas, minimum: 4, maximum: 80))]
         #expect(Set(commands.map(\.kind)) == Set(PoolCommand.Kind.allCases))
         for command in commands { #expect(try roundTrip(command) == command) }
     }

@@ -179,8 +179,10 @@ extension ProcessSuites {
                 // in a capped mode, once those have ended, the cap holds. (How long they take to end
                 // depends on the machine's load: the test waits for it rather than for a time.)
                 cappedRounds = mode == .unbounded ? 0 : cappedRounds + 1
-                let leftOver = snapshot.slots.filter { $0.isRetiring && $0.isRunningTask }.count
-                if cappedRounds >= 2 { #expect(snapshot.busy <= 6 + leftOver, "\(switches) switches, \(leftOver) leaving") }
+                // An unbounded-mode task whose thread has not begun yet (its slot shows `starting`,
+                // a loaded machine can take tens of ms to schedule it) is in flight too.
+                let leftOver = snapshot.slots.filter { $0.isRetiring && ($0.isRunningTask || $0.phase == .starting) }.count
+                if cappedRounds >= 2 { #expect(snapshot.busy <= 6 + leftOver, "\(switches) switches, \(leftOver) leaving, mode \(mode), \(snapshot.totals)") }
                 if mode != .unbounded {
                     let placed = snapshot.slots.filter { !$0.isRetiring && $0.isRunningTask }.count
                     #expect(placed <= 6, "the current mode's own workers never run more than the cap")

@@ -36,10 +36,13 @@ extension WorkerPool {
             slots.set(launch.slot, .starting, tag: launch.job.tag)
             let started = ThreadLauncher.start(stackBytes: Self.perTaskStackBytes) { [self] in
                 let record = execute(launch.job, slot: launch.slot, startedAt: launch.startedAt, settings: launch.settings)
-                slots.set(launch.slot, .empty)
                 launch.job.onFinish?(record.outcome)
                 let more = queueLock.withLock {
                     state.taskThreadEnded(record, in: launch.slot)
+                    // Emptied with the end booked, under the lock: until then the slot shows the
+                    // task its thread still holds (a snapshot never counts a running task no slot
+                    // shows), and a launch that reuses the slot sets it after this.
+                    slots.set(launch.slot, .empty)
                     let more = state.dispatchQueued()
                     queueLock.broadcast(.change)
                     return more
