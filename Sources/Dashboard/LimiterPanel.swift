@@ -38,7 +38,8 @@ struct LimiterPanel: Widget {
         var pieces: [LineComposer.Piece] = [
             .init([Span("limit ", style: styles.muted), Span(LimitDecision.limitText(status.limit), style: styles.highlight)], priority: 9),
             .init([Span("in flight ", style: styles.muted), Span(String(observation.snapshot.busy), style: styles.tasksGraph)], priority: 8),
-            .init([Span("rtt ", style: styles.muted), Span(DurationText.format(nanoseconds: UInt64(status.rttNanos)), style: styles.lockGraph)], priority: 7),
+            .init([Span("rtt ", style: styles.muted),
+                   Span(status.rttNanos > 0 ? DurationText.format(nanoseconds: UInt64(status.rttNanos)) : "–", style: styles.lockGraph)], priority: 7),
         ]
         if let reference = status.referenceRttNanos {
             pieces.append(.init([Span(Self.referenceName(status.settings.algorithm) + " ", style: styles.muted),

@@ -74,52 +74,58 @@ public final class LimitController: Sendable {
 
     /// Feeds the limiter the samples the pool kept since the last step and moves the cap.
     public func step() {
-        let samples = pool.takeLimitSamples()
-        let now = MonotonicClock.now() &- pool.origin
-        // The cap moves under the controller's lock, so a snapshot (`stamp`) never shows the
-        // limiter's cap and the pool's apart.
-        state.withLock { state in
-            guard var limit = state.limit, var status = state.status, !samples.isEmpty else { return }
-            var rttSum = 0.0, rttCount = 0
-            for sample in samples {
-                let decision = limit.update(with: sample)
-                status.samples += 1
-                if sample.didDrop {
-                    status.drops += 1
-                } else {
-                    rttSum += Double(sample.rttNanos)
-                    rttCount += 1
-                }
-                status.decision = decision
-                if decision.changesCap {
-                    status.lastChange = decision
-                    status.lastChangeNanos = now
-                }
-            }
-            if rttCount > 0 {
-                let mean = rttSum / Double(rttCount)
-                status.rttNanos = status.rttNanos == 0 ? mean : 0.7 * status.rttNanos + 0.3 * mean
-            }
-            status.inFlight = samples.last!.inFlight
-            status.limit = limit.limit
-            status.referenceRttNanos = limit.referenceRttNanos
-            let cap = status.settings.bounds.clamp(limit.cap)
-            if cap != status.cap {
-                status.cap = cap
-                status.changes += 1
-                status.minSeen = min(status.minSeen, cap)
-                status.maxSeen = max(status.maxSeen, cap)
-                pool.resize(to: cap, logged: false)
-            }
-            state.limit = limit
-            state.status = status
-        }
+        state.withLock { advance(&$0) }
     }
 
-    /// The snapshot `take` makes, with the limiter's status as it stood then: the cap in both is
+    /// Takes the samples the pool kept, feeds them to the limiter and moves the cap: under the
+    /// controller's lock, so a snapshot (`stamp`) never shows the limiter's cap and the pool's apart.
+    private func advance(_ state: inout State) {
+        guard state.limit != nil else { return }
+        let samples = pool.takeLimitSamples()
+        let now = MonotonicClock.now() &- pool.origin
+        guard var limit = state.limit, var status = state.status, !samples.isEmpty else { return }
+        var rttSum = 0.0, rttCount = 0
+        for sample in samples {
+            let decision = limit.update(with: sample)
+            status.samples += 1
+            if sample.didDrop {
+                status.drops += 1
+            } else {
+                rttSum += Double(sample.rttNanos)
+                rttCount += 1
+            }
+            status.decision = decision
+            if decision.changesCap {
+                status.lastChange = decision
+                status.lastChangeNanos = now
+            }
+        }
+        if rttCount > 0 {
+            let mean = rttSum / Double(rttCount)
+            status.rttNanos = status.rttNanos == 0 ? mean : 0.7 * status.rttNanos + 0.3 * mean
+        }
+        status.inFlight = samples.last!.inFlight
+        status.limit = limit.limit
+        status.referenceRttNanos = limit.referenceRttNanos
+        let cap = status.settings.bounds.clamp(limit.cap)
+        if cap != status.cap {
+            status.cap = cap
+            status.changes += 1
+            status.minSeen = min(status.minSeen, cap)
+            status.maxSeen = max(status.maxSeen, cap)
+            pool.resize(to: cap, logged: false)
+        }
+        state.limit = limit
+        state.status = status
+    }
+
+    /// The snapshot `take` makes, with the limiter's status as it stands then: the cap in both is
     /// the same, since the limiter moves the cap under the same lock.
+    ///
+    /// The limiter takes the samples kept until then first, so its drops agree with the pool's.
     public func stamp(_ take: () -> PoolSnapshot) -> PoolSnapshot {
         state.withLock { state in
+            advance(&state)
             var snapshot = take()
             snapshot.limiter = state.status
             return snapshot

@@ -342,3 +342,49 @@ struct WatchedLockPanelTests {
         #expect(!screen.contains("GIL off"))
     }
 }
+
+/// The limiter panel drawn alone, against literal lines.
+@Suite struct LimiterPanelTests {
+    let styles = DashboardStyles(theme: .monochrome)
+
+    /// Snapshots 100 ms apart of a Vegas limiter moving from 20 to 26, with drops at the third.
+    func observation() -> PoolObservation {
+        var observation = PoolObservation()
+        let settings = LimitSettings(algorithm: .vegas, minimum: 1, maximum: 100)
+        let decision = LimitDecision(from: 20, to: 26, rule: .vegasQueue(queue: 0, alpha: 3, beta: 6, threshold: 1, noLoadNanos: 10_000_000),
+                                     rttNanos: 10_000_000, inFlight: 12)
+        for (index, (limit, drops)) in [(20.0, 0), (20.0, 0), (26.0, 3), (26.0, 3)].enumerated() {
+            var snapshot = PoolSnapshot(elapsedNanos: UInt64(index + 1) * 100_000_000)
+            snapshot.totals.running = 12
+            snapshot.configuration.cap = Int(limit)
+            snapshot.limiter = LimiterStatus(settings: settings, limit: limit, cap: Int(limit), inFlight: 12, rttNanos: 12_000_000,
+                                             referenceRttNanos: 10_000_000, samples: 40 * (index + 1), drops: drops, changes: index >= 2 ? 1 : 0,
+                                             decision: decision, lastChange: index >= 2 ? decision : nil,
+                                             lastChangeNanos: index >= 2 ? 300_000_000 : nil)
+            observation.record(snapshot)
+        }
+        return observation
+    }
+
+    @Test func theLimitInFlightAndRTTOnOneGraphWithTheRuleBelow() {
+        let panel = LimiterPanel(observation: observation(), styles: styles)
+        let lines = panel.rendered(width: 60, height: 8).lines
+        // Four samples are two cell columns at the right edge; the drops came with the third.
+        #expect(lines == [
+            "╭─ limiter vegas ───────────────────────── cap 26 · 1…100 ─╮",
+            "│limit 26  in flight 12  rtt 12ms  no-load 10ms  drops 3   │",
+            "│                                                        ⣒▼│",
+            "│                                                        ⠉⠉│",
+            "│                                                        ⣶⣶│",
+            "│                                           26 │ rtt 13.2ms│",
+            "│RTT 10ms vs no-load 10ms: ≈ 0 queued ≤ 1: + β 6 → 26      │",
+            "╰──────────────────────────────────────────────────────────╯",
+        ])
+    }
+
+    @Test func nothingIsDrawnWithoutALimiter() {
+        var buffer = CellBuffer(width: 30, height: 5)
+        LimiterPanel(observation: PoolObservation(), styles: styles).render(in: Rect(x: 0, y: 0, width: 30, height: 5), buffer: &buffer)
+        #expect(buffer.lines.allSatisfy { $0.allSatisfy { $0 == " " } })
+    }
+}

@@ -134,3 +134,29 @@ private let ms: UInt64 = 1_000_000
         #expect(gradient.update(with: .drop(inFlight: 30)) == LimitDecision(from: 30, to: 30, rule: .ignoredDrop, rttNanos: 0, inFlight: 30))
     }
 }
+
+/// Each rule in one sentence with its numbers, as the limiter panel shows it.
+@Suite struct LimitSentenceTests {
+    private func sentence(_ rule: LimitRule, from: Double = 80, to: Double = 80, rtt: UInt64 = 42 * ms, inFlight: Int = 45) -> String {
+        LimitDecision(from: from, to: to, rule: rule, rttNanos: rtt, inFlight: inFlight).sentence
+    }
+
+    @Test func everyRuleSaysWhyTheLimitMovedOrHeld() {
+        #expect(sentence(.appLimited, inFlight: 30) == "30 in flight < 80 ÷ 2: the limit is not the bottleneck; holding at 80")
+        #expect(sentence(.additiveIncrease, to: 81) == "45 in flight ≥ 80 ÷ 2, no drop: +1 → 81")
+        #expect(sentence(.droppedTask(factor: 0.9), to: 72, rtt: 0) == "a task was dropped: 80 × 0.9 → 72")
+        #expect(sentence(.droppedTask(factor: nil), to: 79, rtt: 0) == "a task was dropped: 80 − log10 → 79")
+        #expect(sentence(.ignoredDrop, rtt: 0) == "a task was dropped; Gradient2 goes by RTT only: holding at 80")
+        #expect(sentence(.timedOut(timeoutNanos: 5_000_000_000, factor: 0.9), to: 72, rtt: 6_000_000_000)
+                == "RTT 6s > timeout 5s: 80 × 0.9 → 72")
+        #expect(sentence(.probedNoLoad, rtt: 21 * ms) == "probe: the no-load RTT starts again from 21ms; holding at 80")
+        #expect(sentence(.lowerNoLoad, rtt: 19 * ms) == "RTT 19ms is the fastest yet: the new no-load RTT; holding at 80")
+        let queue = { (queued: Int) in LimitRule.vegasQueue(queue: queued, alpha: 3, beta: 6, threshold: 1, noLoadNanos: 20 * ms) }
+        #expect(sentence(queue(14), to: 79) == "RTT 42ms vs no-load 20ms: ≈ 14 queued > β 6: backing off → 79")
+        #expect(sentence(queue(1), to: 86) == "RTT 42ms vs no-load 20ms: ≈ 1 queued ≤ 1: + β 6 → 86")
+        #expect(sentence(queue(2), to: 81) == "RTT 42ms vs no-load 20ms: ≈ 2 queued < α 3: growing → 81")
+        #expect(sentence(queue(4)) == "RTT 42ms vs no-load 20ms: ≈ 4 queued, between α 3 and β 6: holding at 80")
+        #expect(sentence(.gradient(longRttNanos: Double(20 * ms), gradient: 0.71, queueSize: 4, smoothing: 0.2), from: 52, to: 49.9)
+                == "long RTT 20ms × 1.5 ÷ RTT 42ms → gradient 0.71: 52 × 0.71 + 4, smoothed 0.2 → 49.9")
+    }
+}
