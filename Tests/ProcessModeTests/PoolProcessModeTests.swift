@@ -133,7 +133,8 @@ extension ProcessSuites {
                 #expect(ProcessFixture.isReaped(pid), "pid \(pid) is a zombie")
                 #expect(kill(pid, 0) == -1, "pid \(pid) still runs")
             }
-            #expect(ProcessFixture.openPipes.subtracting(pipesBefore).isEmpty, "pipes left open")
+            let opened = ProcessFixture.openPipes.subtracting(pipesBefore)
+            #expect(ProcessFixture.pipesStillOpen(opened, waitingUpTo: 180).isEmpty, "pipes left open")
             #expect(pool.workerProcessIDs.isEmpty)
         }
 

@@ -36,6 +36,19 @@ struct ProcessFixture {
         })
     }
 
+    /// Those of `candidates` still open after waiting up to `seconds` for them to close. Tests run
+    /// in parallel in this process, and a pipe another test opened meanwhile (an end-to-end test's
+    /// child process) closes when that test is done with it; a pipe the pool leaked never does.
+    static func pipesStillOpen(_ candidates: Set<UInt64>, waitingUpTo seconds: Double) -> Set<UInt64> {
+        let deadline = MonotonicClock.now() &+ UInt64(seconds * 1e9)
+        var open = candidates.intersection(openPipes)
+        while !open.isEmpty, MonotonicClock.now() < deadline {
+            usleep(50_000)
+            open.formIntersection(openPipes)
+        }
+        return open
+    }
+
     /// The pipes (by inode) that any descriptor of this process refers to now.
     static var openPipes: Set<UInt64> {
         guard let directory = opendir("/proc/self/fd") else { return [] }
