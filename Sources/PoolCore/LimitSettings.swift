@@ -17,9 +17,4 @@ public struct LimitSettings: Sendable, Hashable, Codable {
         self.minimum = PoolLimits.clampCap(minimum)
         self.maximum = Swift.max(self.minimum, PoolLimits.clampCap(maximum))
     }
-
-    /// `limit` held within the bounds.
-    public func clamped(_ limit: Double) -> Double {
-        Swift.min(Double(maximum), Swift.max(Double(minimum), limit))
-    }
 }

@@ -7,14 +7,13 @@ import PoolCore
 /// Like `TaskLog`, it lives in `PoolState`, so samples are appended where the pool already holds
 /// its queue lock; it costs a branch when no limiter is on.
 struct LimitFeed {
-    /// The most samples kept between two drains; past it new ones are counted, not kept, so a
-    /// stalled limiter cannot make the pool grow without bound.
+    /// The most samples kept between two drains (65 ms of a million tasks a second, six of the
+    /// limiter's 10 ms steps); past it new ones are not kept, so a stalled limiter cannot make the
+    /// pool grow without bound.
     static let capacity = 1 << 16
 
     private(set) var isKeeping = false
     private(set) var samples: [LimitSample] = []
-    /// Samples not kept because nobody drained them in time.
-    private(set) var overflowed = 0
 
     /// Starts or stops keeping samples; stopping forgets the undrained ones.
     mutating func keep(_ keep: Bool) {
@@ -43,7 +42,6 @@ struct LimitFeed {
     }
 
     private mutating func append(_ sample: LimitSample) {
-        guard samples.count < Self.capacity else { overflowed += 1; return }
-        samples.append(sample)
+        if samples.count < Self.capacity { samples.append(sample) }
     }
 }
