@@ -92,6 +92,7 @@ public struct HeadlessRun: Sendable {
         }
         let wall = MonotonicClock.now() - start
         chaos.stop()
+        session.stopLimiterThread()
         pool.close()
         pool.join()
         // After join every worker process is reaped, so its CPU is in the figure.

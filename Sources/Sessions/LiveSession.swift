@@ -138,9 +138,14 @@ public final class LiveSession: PoolSource {
         pool.takeTaskEvents()
     }
 
+    /// Ends the limiter's thread (within a step); the cap stays where the limiter left it.
+    public func stopLimiterThread() {
+        limiterThread.withLock { $0.stopping = true }
+    }
+
     /// Stops the arrivals and terminates the pool (queued tasks are cancelled, running ones end).
     public func stop() {
-        limiterThread.withLock { $0.stopping = true }
+        stopLimiterThread()
         driver.stop()
         pool.terminate()
     }
