@@ -6,8 +6,10 @@ whole process group, SIGKILL if a warm shutdown takes too long) by
 :meth:`CeleryCluster.stop`, which the context manager and the tests'
 cleanups always call: no orphans, also on failure.
 """
+import fcntl
 import importlib.util
 import os
+import re
 import shutil
 import signal
 import socket
@@ -101,6 +103,7 @@ class CeleryCluster:
         # pair, so nothing can assume that workers share a host.
         self.hosts = hosts and can_make_hosts() is None
         self.netns: Dict[str, str] = {}
+        self.subnets: Dict[str, str] = {}
         self.concurrency = concurrency
         self.heartbeat = heartbeat
         self.visibility_timeout = visibility_timeout
@@ -127,7 +130,7 @@ class CeleryCluster:
 
     def _subnet(self, name: str) -> str:
         """``10.231.X`` of worker ``name``'s veth pair (/30: .1 here, .2 there)."""
-        return "10.231.%d" % ((os.getpid() % 60) * 4 + self.nodes.index(name))
+        return self.subnets[name]
 
     def env(self, name: Optional[str] = None) -> Dict[str, str]:
         env = dict(os.environ)
@@ -195,24 +198,40 @@ class CeleryCluster:
 
     def make_host(self, name: str) -> None:
         """A network namespace for worker ``name``, joined to this one by a
-        veth pair (``10.231.X.1`` here, ``.2`` there)."""
-        tag = "%d%s" % (os.getpid() % 10000, name)
-        ns, here, there = "pooltop%s" % tag, "pth%s" % tag, "ptn%s" % tag
-        net = self._subnet(name)
-        for command in (["ip", "netns", "add", ns],
-                        ["ip", "link", "add", here, "type", "veth", "peer",
-                         "name", there],
-                        ["ip", "link", "set", there, "netns", ns],
-                        ["ip", "addr", "add", net + ".1/30", "dev", here],
-                        ["ip", "link", "set", here, "up"],
-                        ["ip", "netns", "exec", ns, "ip", "addr", "add",
-                         net + ".2/30", "dev", there],
-                        ["ip", "netns", "exec", ns, "ip", "link", "set",
-                         there, "up"],
-                        ["ip", "netns", "exec", ns, "ip", "link", "set",
-                         "lo", "up"]):
-            subprocess.run(command, check=True, capture_output=True)
-            self.netns[name] = ns
+        veth pair (``10.231.X.1`` here, ``.2`` there).
+
+        X is one no interface here uses yet, chosen under a lock file, so two
+        clusters started at once, or one beside a namespace a killed run left
+        behind, never share a subnet (their routes would clash and the workers
+        would never reach Redis)."""
+        with open(os.path.join(tempfile.gettempdir(), "pooltop-netns.lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            used = set(re.findall(r"inet 10\.231\.(\d+)\.",
+                                  subprocess.run(["ip", "-o", "-4", "addr", "show"], capture_output=True,
+                                                 text=True).stdout))
+            start = (os.getpid() % 60) * 4 + self.nodes.index(name)
+            third = next(str((start + k) % 256) for k in range(256) if str((start + k) % 256) not in used)
+            names = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout.split()
+            tag = "%d%s" % (os.getpid() % 10000, name)
+            while "pooltop" + tag in names:
+                tag += "x"
+            ns, here, there = "pooltop%s" % tag, "pth%s" % tag, "ptn%s" % tag
+            net = "10.231." + third
+            self.subnets[name] = net
+            for command in (["ip", "netns", "add", ns],
+                            ["ip", "link", "add", here, "type", "veth", "peer",
+                             "name", there],
+                            ["ip", "link", "set", there, "netns", ns],
+                            ["ip", "addr", "add", net + ".1/30", "dev", here],
+                            ["ip", "link", "set", here, "up"],
+                            ["ip", "netns", "exec", ns, "ip", "addr", "add",
+                             net + ".2/30", "dev", there],
+                            ["ip", "netns", "exec", ns, "ip", "link", "set",
+                             there, "up"],
+                            ["ip", "netns", "exec", ns, "ip", "link", "set",
+                             "lo", "up"]):
+                subprocess.run(command, check=True, capture_output=True)
+                self.netns[name] = ns
         progress("host-%s: network namespace %s at %s.2" % (name, ns, net))
 
     def start_worker(self, name: str) -> subprocess.Popen:
