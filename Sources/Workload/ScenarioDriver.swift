@@ -188,9 +188,12 @@ public final class ScenarioDriver: Sendable {
     private func submitDue(_ burst: inout ActiveBurst, task: TaskSpec, now: UInt64) {
         while let arrival = burst.nextArrivalNanos, arrival <= now {
             let request = burst.requests[burst.next]
+            let index = burst.index
             let id = state.withLock { s -> Int in
                 s.nextRequestID += 1
-                s.burstSubmitted += 1
+                // The status follows the newest burst: an older one still arriving (a loaded
+                // machine stretched its window past the next burst's start) does not count in it.
+                if index == s.burstsFired - 1 { s.burstSubmitted += 1 }
                 return s.nextRequestID - 1
             }
             let arrived = sink.nowNanos
