@@ -7,8 +7,6 @@ public struct LimiterStatus: Sendable, Hashable, Codable {
     public var limit: Double
     /// The cap the limiter set: the limit's whole part, within the bounds.
     public var cap: Int
-    /// Tasks in flight in the newest sample.
-    public var inFlight: Int
     /// The recent RTT (a short moving average of the tasks' times in service), in nanoseconds.
     public var rttNanos: Double
     /// What the algorithm compares the RTT with: Vegas's no-load RTT, Gradient2's long-term RTT,
@@ -27,13 +25,12 @@ public struct LimiterStatus: Sendable, Hashable, Codable {
     public var lastChange: LimitDecision?
     public var lastChangeNanos: UInt64?
 
-    public init(settings: LimitSettings, limit: Double, cap: Int, inFlight: Int = 0, rttNanos: Double = 0,
+    public init(settings: LimitSettings, limit: Double, cap: Int, rttNanos: Double = 0,
                 referenceRttNanos: Double? = nil, samples: Int = 0, drops: Int = 0, minSeen: Int? = nil, maxSeen: Int? = nil,
                 changes: Int = 0, decision: LimitDecision? = nil, lastChange: LimitDecision? = nil, lastChangeNanos: UInt64? = nil) {
         self.settings = settings
         self.limit = limit
         self.cap = cap
-        self.inFlight = inFlight
         self.rttNanos = rttNanos
         self.referenceRttNanos = referenceRttNanos
         self.samples = samples

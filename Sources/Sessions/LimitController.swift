@@ -60,13 +60,11 @@ public final class LimitController: Sendable {
     /// `cap`, keeping what it measured.
     public func setCapByHand(_ cap: Int) {
         state.withLock { state in
-            pool.resize(to: cap)
-            guard var limit = state.limit, var status = state.status else { return }
+            guard var limit = state.limit, var status = state.status else { return pool.resize(to: cap) }
             limit.restart(at: cap)
             status.limit = limit.limit
-            let clamped = status.settings.bounds.clamp(limit.cap)
-            if clamped != cap { pool.resize(to: clamped) }
-            status.cap = clamped
+            status.cap = status.settings.bounds.clamp(limit.cap)
+            pool.resize(to: status.cap)
             state.limit = limit
             state.status = status
         }
@@ -104,7 +102,6 @@ public final class LimitController: Sendable {
             let mean = rttSum / Double(rttCount)
             status.rttNanos = status.rttNanos == 0 ? mean : 0.7 * status.rttNanos + 0.3 * mean
         }
-        status.inFlight = samples.last!.inFlight
         status.limit = limit.limit
         status.referenceRttNanos = limit.referenceRttNanos
         let cap = status.settings.bounds.clamp(limit.cap)

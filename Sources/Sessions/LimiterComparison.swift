@@ -61,9 +61,9 @@ public struct LimiterComparison: Sendable {
         }
     }
 
-    /// The fixed caps of `sweep` and the limiters' `rows` as one table, the sweep's recommended
-    /// cap marked.
-    public static func table(sweep: SweepResult, rows: [Row]) -> [String] {
+    /// The fixed caps of `sweep` and the limiters' `rows` as one table under a heading, the
+    /// sweep's recommended cap marked.
+    public func report(sweep: SweepResult, rows: [Row]) -> [String] {
         var table = TextTable(columns: [.init("pool", .left), .init("tasks/s"), .init("p99 request"), .init("drops"),
                                         .init("cap (last 5 s)"), .init("moved"), .init("", .left)])
         let recommended = sweep.recommendation.cap
@@ -77,7 +77,7 @@ public struct LimiterComparison: Sendable {
                           String(row.drops), range, "\(row.changes)×",
                           row.settled ? "settled (\(row.minSeen)–\(row.maxSeen) over the run)" : "still moving in the last 5 s"])
         }
-        return table.lines
+        return ["", "Adaptive limiters on the same scenario (seed \(scenario.seed), each starting at cap \(configuration.cap)):"] + table.lines
     }
 
     private static func rate(_ value: Double) -> String {

@@ -90,12 +90,7 @@ struct ScenarioOptions: ParsableArguments {
         guard interval.nanoseconds > 0 else { throw ValidationError("--interval must be above 0") }
         guard switchInterval.nanoseconds >= 50_000 else { throw ValidationError("--switch-interval must be at least 50us") }
         _ = try arrivalPattern()
-        guard PoolLimits.cap.contains(limitMin) else { throw ValidationError("--limit-min must be between 1 and 4096, got \(limitMin)") }
-        guard PoolLimits.cap.contains(limitMax) else { throw ValidationError("--limit-max must be between 1 and 4096, got \(limitMax)") }
-        guard limitMin <= limitMax else { throw ValidationError("--limit-min \(limitMin) is above --limit-max \(limitMax)") }
-        if limiters.count > 0, mode == .celery || mode == .unbounded {
-            throw ValidationError("--limit moves pooltop's own pool's cap: it needs --mode threads or processes")
-        }
+        if let problem = limits.problem(mode: mode) { throw ValidationError(problem) }
         if mode == .celery, broker == nil { throw ValidationError("--mode celery needs --broker redis://HOST:PORT/DB") }
         if mode != .celery, broker != nil { throw ValidationError("--broker is for --mode celery") }
     }
@@ -110,19 +105,12 @@ struct ScenarioOptions: ParsableArguments {
         do { return try ArrivalPattern(parsing: arrival, burstWindowNanos: burstWindow.nanoseconds) } catch { throw ValidationError("--arrival: \(error)") }
     }
 
-    /// The adaptive limiters `--limit` names (none for `fixed`).
-    var limiters: [LimitAlgorithm] { limit.filter(\.isAdaptive) }
+    /// What `--limit`, `--limit-min` and `--limit-max` ask for.
+    var limits: LimitChoice { LimitChoice(named: limit, minimum: limitMin, maximum: limitMax) }
 
     /// Checks that `--limit` names at most one limiter (only `sweep` compares several).
     func requireOneLimiter() throws {
-        guard limiters.count <= 1 else {
-            throw ValidationError("--limit takes one algorithm here (aimd, vegas or gradient2); `pooltop sweep --limit \(limit.map(\.rawValue).joined(separator: ","))` compares several")
-        }
-    }
-
-    /// The limiter settings for `algorithm` within `--limit-min` and `--limit-max`.
-    func limitSettings(_ algorithm: LimitAlgorithm) -> LimitSettings {
-        LimitSettings(algorithm: algorithm, minimum: limitMin, maximum: limitMax)
+        if let problem = limits.severalProblem { throw ValidationError(problem) }
     }
 
     /// The pool configuration these options describe (with the first limiter `--limit` names).
@@ -130,7 +118,7 @@ struct ScenarioOptions: ParsableArguments {
         PoolConfiguration(mode: mode.poolMode, cap: cap, queueBound: queueBound, rejectPolicy: rejectPolicy, lockEnabled: lock,
                           criticalSectionNanos: criticalSection.nanoseconds, interpreterLockEnabled: gil,
                           switchIntervalNanos: switchInterval.nanoseconds, ceiling: ceiling, timeScale: slowmo,
-                          limiter: limitSettings(limiters.first ?? .fixed))
+                          limiter: limits.settings)
     }
 
     /// The scenario these options describe; `repeating` for the dashboard's endless bursts.

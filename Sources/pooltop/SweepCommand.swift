@@ -52,8 +52,8 @@ struct SweepCommand: ParsableCommand {
         let found = sweep.result(objectiveNanos: slo?.nanoseconds) { progress.show($0, detail: $1) }
         progress.finish()
         guard let result = found else { throw ValidationError("--caps: nothing was measured") }
-        let comparison = LimiterComparison(configuration: sweep.configuration, scenario: sweep.scenario, algorithms: scenario.limiters)
-        let limiterRows = comparison.algorithms.isEmpty ? [] : comparison.run { progress.show($0, detail: $1) }
+        let comparison = LimiterComparison(configuration: sweep.configuration, scenario: sweep.scenario, algorithms: scenario.limits.limiters)
+        let limiterRows = comparison.run { progress.show($0, detail: $1) }
         progress.finish()
         if json {
             var report = SweepReport(result: result, scenario: sweep.scenario, configuration: sweep.configuration, repeats: repeats)
@@ -64,9 +64,6 @@ struct SweepCommand: ParsableCommand {
         let view = SweepReportView(result: result, title: sweep.title(cores: result.conditions.cores), theme: themes[index])
         appearance.print(view.rendered(width: width ?? TerminalWidth.ofStandardOutput() ?? 100),
                          ansi: appearance.color == .always || (appearance.color == .auto && isatty(STDOUT_FILENO) == 1))
-        if !limiterRows.isEmpty {
-            print("\nAdaptive limiters on the same scenario (seed \(sweep.scenario.seed), each starting at cap \(scenario.cap)):")
-            print(LimiterComparison.table(sweep: result, rows: limiterRows).joined(separator: "\n"))
-        }
+        if !limiterRows.isEmpty { print(comparison.report(sweep: result, rows: limiterRows).joined(separator: "\n")) }
     }
 }

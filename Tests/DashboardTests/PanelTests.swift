@@ -357,7 +357,7 @@ struct WatchedLockPanelTests {
             var snapshot = PoolSnapshot(elapsedNanos: UInt64(index + 1) * 100_000_000)
             snapshot.totals.running = 12
             snapshot.configuration.cap = Int(limit)
-            snapshot.limiter = LimiterStatus(settings: settings, limit: limit, cap: Int(limit), inFlight: 12, rttNanos: 12_000_000,
+            snapshot.limiter = LimiterStatus(settings: settings, limit: limit, cap: Int(limit), rttNanos: 12_000_000,
                                              referenceRttNanos: 10_000_000, samples: 40 * (index + 1), drops: drops, changes: index >= 2 ? 1 : 0,
                                              decision: decision, lastChange: index >= 2 ? decision : nil,
                                              lastChangeNanos: index >= 2 ? 300_000_000 : nil)
