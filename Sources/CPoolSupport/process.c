@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -146,4 +147,26 @@ int pooltop_open_fd_count(void) {
     }
     closedir(directory);
     return count - 1;
+}
+
+int pooltop_epoll_create(void) {
+    return epoll_create1(EPOLL_CLOEXEC);
+}
+
+int pooltop_epoll_watch(int epoll, int fd, uint64_t data) {
+    struct epoll_event event = {.events = EPOLLIN, .data.u64 = data};
+    return epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event) == 0 ? 0 : errno;
+}
+
+int pooltop_epoll_unwatch(int epoll, int fd) {
+    struct epoll_event event = {0};
+    return epoll_ctl(epoll, EPOLL_CTL_DEL, fd, &event) == 0 ? 0 : errno;
+}
+
+int pooltop_epoll_wait(int epoll, uint64_t *ready, int capacity, int timeout_ms) {
+    struct epoll_event events[64];
+    if (capacity > 64) capacity = 64;
+    int count = epoll_wait(epoll, events, capacity, timeout_ms);
+    for (int i = 0; i < count; i++) ready[i] = events[i].data.u64;
+    return count;
 }

@@ -61,4 +61,19 @@ int pooltop_status_signal(int status);
 /// the one used to list them), or -1.
 int pooltop_open_fd_count(void);
 
+/// Creates an epoll instance (close-on-exec). Returns its fd, or -1 (errno set).
+int pooltop_epoll_create(void);
+
+/// Watches `fd` for input (and hang-up) on epoll instance `epoll`, level-triggered; `data` comes
+/// back from `pooltop_epoll_wait` when it is ready. Returns 0 or an errno value.
+int pooltop_epoll_watch(int epoll, int fd, uint64_t data);
+
+/// Stops watching `fd` on `epoll`. Returns 0 or an errno value.
+int pooltop_epoll_unwatch(int epoll, int fd);
+
+/// Waits up to `timeout_ms` (-1: no limit) for watched descriptors to be ready and writes the
+/// `data` of up to `capacity` (at most 64) of them to `ready`. Returns how many, 0 on timeout, or
+/// -1 (errno set, EINTR included). Swift never sees `struct epoll_event`, which is packed on x86-64.
+int pooltop_epoll_wait(int epoll, uint64_t *ready, int capacity, int timeout_ms);
+
 #endif

@@ -15,7 +15,8 @@ final class ConditionLock {
         case change
     }
 
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    /// The mutex, for a `LockCondition` that waits with it.
+    let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let conditions: UnsafeMutablePointer<pthread_cond_t>
 
     init() {

@@ -216,8 +216,7 @@ struct PoolState {
     /// trip each. The worker still runs one task at a time, so the extra tasks count as queued
     /// until it hands their figures back.
     mutating func takeBatch(after first: Job, now: UInt64) -> [Job] {
-        guard executor.batchesTinyTasks, queue.count >= 2 * configuration.cap,
-              Self.isBatchable(first, timeScale: configuration.timeScale) else { return [] }
+        guard startsBatch(first) else { return [] }
         let count = min(WorkerPool.batchLimit - 1, queue.count / max(1, configuration.cap))
         var extras: [Job] = []
         while extras.count < count, let next = queue.first, Self.isBatchable(next, timeScale: configuration.timeScale) {
@@ -268,6 +267,25 @@ struct PoolState {
     }
 
     /// Whether `job` is a simulated task short enough to share a frame.
+    /// Whether a worker that takes `first` now also takes a batch behind it (`takeBatch`).
+    private func startsBatch(_ first: Job) -> Bool {
+        executor.batchesTinyTasks && queue.count >= 2 * configuration.cap
+            && Self.isBatchable(first, timeScale: configuration.timeScale)
+    }
+
+    /// The next task for the worker of slot `index`, begun as `nextStep`'s `.run` would, when it is
+    /// a simulated task that goes alone (no batch behind it); nil otherwise, or when there is none
+    /// (the slot's pool thread then takes its next step). For process mode's dispatcher, feeding a
+    /// worker that answered every order it had.
+    mutating func nextAlone(forWorkerIn index: Int, now: UInt64) -> Job? {
+        guard let occupant = occupants[index], occupant.role == workerRole, !occupant.retiring,
+              lifecycle != .terminated, mayStartTask, let first = queue.first, first.isSimulated,
+              !startsBatch(first) else { return nil }
+        queue.removeFirst()
+        begin(first, in: index, now: now)
+        return first
+    }
+
     private static func isBatchable(_ job: Job, timeScale: Double) -> Bool {
         guard let costNanos = job.simulatedCostNanos else { return false }
         return Double(costNanos) * timeScale <= Double(WorkerPool.batchableCostNanos)

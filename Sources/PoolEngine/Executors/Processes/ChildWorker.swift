@@ -130,6 +130,43 @@ public final class ChildWorker {
         return report
     }
 
+    /// Whether bytes from the child have been read and not yet taken as messages (a report that
+    /// arrived with the one before it): epoll will not say so.
+    public var hasUnreadOutput: Bool { reader.bufferedBytes > 0 }
+
+    /// The reports that have arrived for the orders `ids` (oldest first, as sent), reading at most
+    /// once: for a caller that knows the output is readable (epoll) and must not block on it
+    /// (owner thread only).
+    /// - Returns: the reports in order (fewer than `ids` when the rest have not arrived), and
+    ///   whether the output ended or the read failed; `awaitReport` then says how the child ended.
+    /// - Throws: `.protocolViolation` (another frame, or another task's report), as `awaitReport`.
+    public func arrivedReports(for ids: some Sequence<UInt64>) throws(ChildWorkerError) -> (reports: [TaskReport], ended: Bool) {
+        guard output >= 0 else { return ([], true) }
+        var reports: [TaskReport] = []
+        var hasRead = false
+        for id in ids {
+            while true {
+                let message: WireMessage?
+                do {
+                    message = try reader.nextBuffered()
+                } catch {
+                    throw brokeProtocol(error.description)
+                }
+                if let message {
+                    guard case .result(let report) = message, report.taskID == id else {
+                        throw brokeProtocol("expected the result of task \(id), got a \(message.kind) frame")
+                    }
+                    reports.append(report)
+                    break
+                }
+                if hasRead { return (reports, false) }
+                hasRead = true
+                if reader.readAvailable() <= 0 { return (reports, true) }
+            }
+        }
+        return (reports, false)
+    }
+
     /// Runs `batch` in the child in order, in frames of at most `WireCodec.maxBatchCount` tasks,
     /// and returns the reports in the same order (blocking; owner thread only). If the child dies,
     /// the tasks of the frame in flight have no report: the error is thrown and none are returned.

@@ -35,6 +35,24 @@ public final class FrameReader {
             }
         }
     }
+
+    /// Bytes read and not yet returned as messages.
+    public var bufferedBytes: Int { decoder.bufferedBytes }
+
+    /// The next message among the bytes already read, without reading: nil when they end before
+    /// one is complete.
+    /// - Throws: the decoder's error for a malformed frame.
+    public func nextBuffered() throws(WireError) -> WireMessage? {
+        try decoder.next()
+    }
+
+    /// Reads once, whatever has arrived (blocking only if nothing has: call it when the descriptor
+    /// is known to be readable). Returns the bytes read, 0 at end of stream, -1 when read(2) failed.
+    public func readAvailable() -> Int {
+        let count = read(fileDescriptor, chunk.baseAddress, chunk.count)
+        if count > 0 { decoder.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count])) }
+        return count
+    }
 }
 
 // Confined to one thread at a time (its owner); the chunk and decoder are never shared.

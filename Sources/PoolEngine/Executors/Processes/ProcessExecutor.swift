@@ -1,7 +1,8 @@
 import PoolCore
 
 /// Process mode: real child processes (`pooltop-worker`), each owned and fed over pipes by one
-/// pool thread (`WorkerPool.processWorkerLoop`), with the shared lock and counter in shared memory.
+/// pool thread (`WorkerPool.processWorkerLoop`) — or, while the queue is deep, by the one
+/// dispatcher thread (`WorkerPool.dispatchLoop`) — with the shared lock and counter in shared memory.
 enum ProcessExecutor: Executor {
     static var mode: PoolMode { .processes }
     static var workerRole: PoolState.Occupant.Role? { .process }

@@ -10,6 +10,8 @@ final class ProcessWorkers {
     let region: SharedRegion
     /// How to start a worker process.
     let command: WorkerCommand
+    /// The thread that feeds the workers whose pipelines are full, if epoll is available.
+    let dispatcher = ProcessDispatcher()
     /// Slot index → the child that works in it; guarded by the mutex.
     private let children = LockedValue<[Int: ChildWorker]>([:])
 

@@ -31,7 +31,9 @@ extension WorkerPool {
 
     /// The life of one process-mode slot: start a worker process, feed it tasks (one order ahead of
     /// the task it runs, or several tiny ones to a frame when the queue is deep), replace it when it
-    /// dies, and close it when the slot retires, once every order sent has been answered. The
+    /// dies, and close it when the slot retires, once every order sent has been answered. While the
+    /// worker's pipeline is full, the slot is the dispatcher thread's (`park`): one thread then
+    /// books the reports of every busy worker, instead of each pool thread waking for each report. The
     /// process is spawned from this thread, which outlives it, so the child's parent-death signal
     /// fires only when pooltop goes.
     ///
@@ -53,7 +55,10 @@ extension WorkerPool {
             if !slot.inFlight.isEmpty {
                 sendAhead(in: &slot, child: child)
                 // Sending ahead finds a dead child when the pipe is closed: its death is booked.
-                if slot.child != nil { awaitReport(in: &slot, child: child) }
+                // A full pipeline goes to the dispatcher thread until it drains.
+                if slot.child != nil, slot.inFlight.count <= Self.ordersAhead || !park(&slot) {
+                    awaitReport(in: &slot, child: child)
+                }
                 continue
             }
             let now = MonotonicClock.now()
@@ -101,9 +106,7 @@ extension WorkerPool {
     /// while writing); it joins the slot's orders in flight. Books the child's death if the pipe is
     /// closed.
     private func send(_ job: Job, in slot: inout ProcessSlot, child: ChildWorker) {
-        let order = Self.order(for: job, id: slot.nextOrderID, slot: slot.index, settings: state.configuration)
-        slot.nextOrderID &+= 1
-        slot.inFlight.append((job, order.id))
+        let order = appendOrder(for: job, in: &slot)
         let failure = queueLock.withoutLock { () -> ChildWorkerError? in
             do throws(ChildWorkerError) {
                 try child.start(order)
@@ -115,6 +118,14 @@ extension WorkerPool {
         if let failure { bookCrash(in: &slot, error: failure, lost: slot.inFlight.map(\.job)) }
     }
 
+    /// The order for `job`, added to the slot's orders in flight (queue lock held); the caller sends it.
+    func appendOrder(for job: Job, in slot: inout ProcessSlot) -> TaskOrder {
+        let order = Self.order(for: job, id: slot.nextOrderID, slot: slot.index, settings: state.configuration)
+        slot.nextOrderID &+= 1
+        slot.inFlight.append((job, order.id))
+        return order
+    }
+
     /// Sends the next queued task ahead to the slot's worker while its current one runs, if the
     /// state lets it (`PoolState.prefetch`).
     private func sendAhead(in slot: inout ProcessSlot, child: ChildWorker) {
@@ -122,11 +133,9 @@ extension WorkerPool {
         send(next, in: &slot, child: child)
     }
 
-    /// Waits (unlocked) for the report of the oldest order in flight and books it: its end, or its
-    /// return to the queue if the worker skipped it because its slot was held. The order behind it
-    /// starts running in the worker at that moment (`PoolState.promote`). Books the child's death,
-    /// with every order in flight, if it died.
-    private func awaitReport(in slot: inout ProcessSlot, child: ChildWorker) {
+    /// Waits (unlocked) for the report of the oldest order in flight and books it (`book`). Books
+    /// the child's death, with every order in flight, if it died.
+    func awaitReport(in slot: inout ProcessSlot, child: ChildWorker) {
         let head = slot.inFlight[0]
         let received = queueLock.withoutLock { () -> Result<TaskReport, ChildWorkerError> in
             do throws(ChildWorkerError) {
@@ -135,14 +144,22 @@ extension WorkerPool {
                 return .failure(error)
             }
         }
-        let report: TaskReport
         switch received {
-        case .success(let answer): report = answer
+        case .success(let report):
+            var later: [() -> Void] = []
+            book(report, in: &slot, later: &later)
+            if !later.isEmpty { queueLock.withoutLock { for action in later { action() } } }
         case .failure(let error):
             bookCrash(in: &slot, error: error, lost: slot.inFlight.map(\.job))
-            return
         }
-        slot.inFlight.removeFirst()
+    }
+
+    /// Books `report`, the answer to the slot's oldest order in flight (queue lock held): its end,
+    /// or its return to the queue if the worker skipped it because its slot was held. The order
+    /// behind it starts running in the worker at that moment (`PoolState.promote`). What must run
+    /// unlocked — telling the task's owner, starting task threads — is added to `later`.
+    func book(_ report: TaskReport, in slot: inout ProcessSlot, later: inout [() -> Void]) {
+        let head = slot.inFlight.removeFirst()
         if report.status == .skipped {
             // Back to the queue for the current mode's workers (or a thread of its own, unbounded).
             // The order behind it is the worker's next, whether it runs it or skips it too.
@@ -151,17 +168,15 @@ extension WorkerPool {
             let launches = state.dispatchQueued()
             queueLock.signal(.work)
             queueLock.broadcast(.change)
-            queueLock.withoutLock {
-                cancelled?.onFinish?(.cancelled)
-                startTaskThreads(launches)
-            }
+            if let onFinish = cancelled?.onFinish { later.append { onFinish(.cancelled) } }
+            if !launches.isEmpty { later.append { self.startTaskThreads(launches) } }
             return
         }
         let record = Self.finishedTask(head.job, report: report)
         let idle = state.finish([record], batch: [], in: slot.index)
         if let next = slot.inFlight.first { state.promote(next.job, in: slot.index, startedAt: report.endedAt) }
         if idle { queueLock.broadcast(.change) }
-        if let onFinish = head.job.onFinish { queueLock.withoutLock { onFinish(record.outcome) } }
+        if let onFinish = head.job.onFinish { later.append { onFinish(record.outcome) } }
     }
 
     /// Runs `jobs` (taken under the queue lock, which is released meanwhile) in `child`, then
@@ -190,7 +205,7 @@ extension WorkerPool {
     /// the one it ran first, then its batch): see `PoolState.workerCrashed`. Shows it in the slot,
     /// wakes workers for the retried tasks, and tells the owners of the tasks that ended, unlocked.
     /// The next turn starts a replacement.
-    private func bookCrash(in slot: inout ProcessSlot, error: ChildWorkerError, lost: [Job]) {
+    func bookCrash(in slot: inout ProcessSlot, error: ChildWorkerError, lost: [Job]) {
         guard let child = slot.child else { return }
         let crash = state.workerCrashed(in: slot.index, pid: child.pid, how: error.howItEnded, lost: lost, now: MonotonicClock.now())
         if crash.shown { slot.processes.region.setSlot(slot.index, .crashed) }
@@ -266,7 +281,7 @@ extension WorkerPool {
     }
 
     /// How `job` ended, from its worker's report.
-    private static func finishedTask(_ job: Job, report: TaskReport) -> FinishedTask {
+    static func finishedTask(_ job: Job, report: TaskReport) -> FinishedTask {
         FinishedTask(tag: job.tag,
                      outcome: report.status == .completed ? .completed : .failed(reason: "the worker could not use the shared lock"),
                      startedAt: report.startedAt, endedAt: report.endedAt,
