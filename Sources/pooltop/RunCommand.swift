@@ -42,28 +42,19 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        let output = RunSampleOutput(stream: stream, progress: ProgressBar(enabled: isatty(STDERR_FILENO) == 1))
         let run = HeadlessRun(configuration: scenario.configuration, scenario: scenario.scenario(repeating: false),
                               sampleIntervalNanos: sampleInterval.nanoseconds, chaosKillsPerSecond: chaosKill)
-        let onSample = { (snapshot: PoolSnapshot, fraction: Double) in
-            if stream, let data = try? encoder.encode(SampleRecord(snapshot)) {
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
-            }
-            progress.show(fraction, detail: "\(snapshot.totals.finished) tasks done, \(snapshot.busy) running, \(snapshot.queueDepth) queued")
-        }
         let summary: RunSummary, stalled: String?
         do {
-            defer { progress.finish() }
+            defer { output.finish() }
             (summary, stalled) = scenario.mode == .celery
-                ? CeleryRun(sampleIntervalNanos: sampleInterval.nanoseconds).run(try scenario.celerySession(repeating: false), onSample: onSample)
-                : (try run.run(recordInto: record, traceInto: trace, onSample: onSample), nil)
+                ? CeleryRun(sampleIntervalNanos: sampleInterval.nanoseconds).run(try scenario.celerySession(repeating: false), onSample: output.show)
+                : (try run.run(recordInto: record, traceInto: trace, onSample: output.show), nil)
         }
         if let stalled { FileHandle.standardError.write(Data("pooltop: \(stalled)\n".utf8)) }
         if json {
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try RunSampleOutput.json(summary))
         } else {
             print(summary.text)
         }

@@ -12,7 +12,9 @@ struct CapTests {
         observer.allowed.store(8, ordering: .relaxed)
         let pool = WorkerPool(configuration: PoolConfiguration(cap: 8), burner: testBurner, probe: observer.probe)
         for _ in 0..<200 {
-            pool.submit { MonotonicClock.sleep(until: MonotonicClock.now() + 300_000) }
+            // 2 ms each: long enough for all eight threads to be up before the queue drains, even
+            // under ThreadSanitizer on a loaded machine (0.3 ms tasks once peaked at 7 there).
+            pool.submit { MonotonicClock.sleep(until: MonotonicClock.now() + 2_000_000) }
         }
         pool.close()
         pool.join()

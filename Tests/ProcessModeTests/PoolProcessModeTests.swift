@@ -239,7 +239,7 @@ extension ProcessSuites {
 
 /// Counts how many times each task ended (it must be exactly once).
 final class EndTally: Sendable {
-    private let ends = Mutex<[Int: Int]>([:])
+    private let ends = LockedValue<[Int: Int]>([:])
 
     /// Records one end of task `index`.
     func count(_ index: Int) { ends.withLock { $0[index, default: 0] += 1 } }
