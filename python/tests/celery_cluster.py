@@ -297,9 +297,13 @@ class CeleryCluster:
         os.killpg(self.workers[name].pid, signal.SIGKILL)
         self.workers[name].wait(10)
 
-    def busy_pid(self, name: str, timeout: float = 10.0) -> int:
+    def busy_pid(self, name: str, timeout: float = 10.0,
+                 excluding: Sequence[int] = (),
+                 among: Optional[Sequence[int]] = None) -> int:
         """The pid of a pool process of ``name`` that runs a task now
-        (``inspect active``)."""
+        (``inspect active``), other than those in ``excluding`` (a process
+        killed a moment ago is listed until its master notices), and one
+        of ``among`` when it is given."""
         from celery import Celery
         app = Celery("pooltop-test", broker=self.broker)
         deadline = time.monotonic() + timeout
@@ -309,8 +313,10 @@ class CeleryCluster:
                     destination=[self.node(name)], timeout=1.0,
                     limit=1).active() or {}
                 for task in active.get(self.node(name), []):
-                    if task.get("worker_pid"):
-                        return int(task["worker_pid"])
+                    pid = int(task.get("worker_pid") or 0)
+                    if pid and pid not in excluding \
+                            and (among is None or pid in among):
+                        return pid
                 time.sleep(0.05)
         finally:
             app.close()
