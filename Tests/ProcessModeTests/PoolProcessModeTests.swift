@@ -40,19 +40,25 @@ extension ProcessSuites {
             return condition()
         }
 
+        /// Waits until `pool` is idle, checking every 5 ms that its totals add up and that no more
+        /// than `cap` tasks run.
+        static func drain(_ pool: WorkerPool, cap: Int) {
+            var samples = 0
+            while !pool.waitUntilIdle(deadline: MonotonicClock.now() &+ 5_000_000) {
+                let snapshot = pool.snapshot()
+                #expect(snapshot.totals.addsUp, "sample \(samples): \(snapshot.totals)")
+                #expect(snapshot.busy <= cap)
+                samples += 1
+            }
+        }
+
         @Test("the cap is never exceeded, as the tasks inside the workers count it; the counter is exact")
         func capAcrossProcesses() throws {
             let pool = Self.pool(cap: 6)
             #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
             let region = try #require(pool.processes?.region)
             Self.submit(300, kind: .io, costNanos: 1_000_000, to: pool)
-            var samples = 0
-            while !pool.waitUntilIdle(deadline: MonotonicClock.now() &+ 5_000_000) {
-                let snapshot = pool.snapshot()
-                #expect(snapshot.totals.addsUp, "sample \(samples): \(snapshot.totals)")
-                #expect(snapshot.busy <= 6)
-                samples += 1
-            }
+            Self.drain(pool, cap: 6)
             pool.close()
             pool.join()
             let snapshot = pool.snapshot()

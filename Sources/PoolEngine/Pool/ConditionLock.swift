@@ -15,8 +15,7 @@ final class ConditionLock {
         case change
     }
 
-    /// The mutex, for a `LockCondition` that waits with it.
-    let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let conditions: UnsafeMutablePointer<pthread_cond_t>
 
     init() {

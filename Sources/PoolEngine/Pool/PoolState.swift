@@ -189,10 +189,16 @@ struct PoolState {
     /// the ceiling).
     var mayStartTask: Bool { executor.mayStartTask(in: self) }
 
+    /// Whether the worker of slot `index` goes on taking tasks: it works in the current mode, does
+    /// not retire, and the pool is not terminating.
+    private func staysAtWork(_ index: Int) -> Bool {
+        guard let occupant = occupants[index] else { return false }
+        return occupant.role == workerRole && !occupant.retiring && lifecycle != .terminated
+    }
+
     /// Takes the next task for the worker in slot `index`, or says to wait or to exit.
     mutating func nextStep(forWorkerIn index: Int, now: UInt64) -> WorkerStep {
-        guard let occupant = occupants[index], occupant.role == workerRole, !occupant.retiring,
-              lifecycle != .terminated else { return .exit }
+        guard staysAtWork(index) else { return .exit }
         if !queue.isEmpty, mayStartTask {
             let job = queue.removeFirst()
             begin(job, in: index, now: now)
@@ -232,8 +238,7 @@ struct PoolState {
     /// take (a task never waits behind a busy worker while another is idle). It counts as queued
     /// until the worker starts it (`promote`).
     mutating func prefetch(forWorkerIn index: Int) -> Job? {
-        guard let occupant = occupants[index], occupant.role == workerRole, !occupant.retiring,
-              lifecycle != .terminated, queue.count > idleWorkers, let next = queue.first,
+        guard staysAtWork(index), queue.count > idleWorkers, let next = queue.first,
               next.isSimulated else { return nil }
         batched += 1
         return queue.removeFirst()
@@ -266,7 +271,6 @@ struct PoolState {
         return job
     }
 
-    /// Whether `job` is a simulated task short enough to share a frame.
     /// Whether a worker that takes `first` now also takes a batch behind it (`takeBatch`).
     private func startsBatch(_ first: Job) -> Bool {
         executor.batchesTinyTasks && queue.count >= 2 * configuration.cap
@@ -278,14 +282,14 @@ struct PoolState {
     /// (the slot's pool thread then takes its next step). For process mode's dispatcher, feeding a
     /// worker that answered every order it had.
     mutating func nextAlone(forWorkerIn index: Int, now: UInt64) -> Job? {
-        guard let occupant = occupants[index], occupant.role == workerRole, !occupant.retiring,
-              lifecycle != .terminated, mayStartTask, let first = queue.first, first.isSimulated,
+        guard staysAtWork(index), mayStartTask, let first = queue.first, first.isSimulated,
               !startsBatch(first) else { return nil }
         queue.removeFirst()
         begin(first, in: index, now: now)
         return first
     }
 
+    /// Whether `job` is a simulated task short enough to share a frame.
     private static func isBatchable(_ job: Job, timeScale: Double) -> Bool {
         guard let costNanos = job.simulatedCostNanos else { return false }
         return Double(costNanos) * timeScale <= Double(WorkerPool.batchableCostNanos)

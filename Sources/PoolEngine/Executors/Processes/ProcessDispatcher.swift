@@ -1,5 +1,6 @@
 import CPoolSupport
 import Glibc
+import PoolCore
 
 /// What process mode's dispatcher thread shares with the pool threads: the epoll instance that
 /// watches the outputs of the worker processes it feeds, the slots handed to it and back, and
@@ -33,8 +34,9 @@ final class ProcessDispatcher {
     var threadRunning = false
     /// How many times a pool thread has handed its slot over (tests and figures).
     var handOvers = 0
-    /// One condition per slot index, for its pool thread waiting to get the slot back.
-    private var wakeups: [Int: LockCondition] = [:]
+    /// One wake-up per slot index, for its pool thread waiting to get the slot back (only that
+    /// thread wakes, not every waiter on the queue lock's conditions).
+    private var wakeups: [Int: WakeSignal] = [:]
 
     /// A dispatcher with its own epoll instance, or nil when the system refuses one (process mode
     /// then feeds every worker from its pool thread).
@@ -55,10 +57,10 @@ final class ProcessDispatcher {
         _ = pooltop_epoll_unwatch(epoll, output)
     }
 
-    /// The condition the pool thread of slot `index` waits on for its slot.
-    func wakeup(for index: Int) -> LockCondition {
+    /// The wake-up the pool thread of slot `index` waits on (queue lock released) for its slot.
+    func wakeup(for index: Int) -> WakeSignal {
         if let wakeup = wakeups[index] { return wakeup }
-        let wakeup = LockCondition()
+        let wakeup = WakeSignal()
         wakeups[index] = wakeup
         return wakeup
     }

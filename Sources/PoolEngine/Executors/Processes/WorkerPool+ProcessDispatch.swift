@@ -28,7 +28,7 @@ extension WorkerPool {
         let wakeup = dispatcher.wakeup(for: slot.index)
         var back = dispatcher.handedBack.removeValue(forKey: slot.index)
         while back == nil {
-            wakeup.wait(with: queueLock)
+            queueLock.withoutLock { wakeup.wait() }  // the signal waits for it if it comes first
             back = dispatcher.handedBack.removeValue(forKey: slot.index)
         }
         guard let back else { return true }
