@@ -108,10 +108,12 @@ public final class TerminalSession {
     ///   - height: the screen's rows.
     ///   - terminalType: the terminfo entry to emulate.
     ///   - colorMode: as for `open(colorMode:)`; `NO_COLOR` is ignored.
+    ///   - output: where the output goes instead of a temporary file; the session closes it.
     /// - Returns: nil when the terminfo entry is missing or the streams cannot be opened.
-    convenience init?(testingWidth width: Int, height: Int, terminalType: String = "xterm-256color", colorMode: ColorMode = .auto) {
+    convenience init?(testingWidth width: Int, height: Int, terminalType: String = "xterm-256color", colorMode: ColorMode = .auto,
+                      output: UnsafeMutablePointer<FILE>? = nil) {
         TerminalLocale.prepare()
-        guard let output = tmpfile() else { return nil }
+        guard let output = output ?? tmpfile() else { return nil }
         guard let input = fopen("/dev/null", "r") else {
             fclose(output)
             return nil
@@ -144,6 +146,9 @@ public final class TerminalSession {
         _ = noecho()
         nonl()
         _ = keypad(window, true)
+        // No look at the keyboard in the middle of an update (a poll(2) every few lines): a frame
+        // is small, and a key waits at most until it is drawn.
+        _ = typeahead(-1)
         _ = leaveok(window, true)
         _ = curs_set(0)
         _ = pooltop_nc_set_escdelay(25)
@@ -164,6 +169,11 @@ public final class TerminalSession {
         self.hasDefaultColors = hasDefaultColors
         terminalColors = depth == .monochrome ? 0 : Int(pooltop_nc_colors())
         pairCache = ColorPairCache(colorPairs: depth == .monochrome ? 1 : Int(pooltop_nc_color_pairs()))
+        // ncurses 6.4 writes every cursor movement on its own (one write(2) each, dozens a frame)
+        // until the screen has been suspended and resumed once; suspend it before anything is
+        // drawn, and the next update resumes it: from then on a frame goes out in one write.
+        _ = endwin()
+        _ = doupdate()
     }
 
     deinit {

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 import TerminalUI
 @testable import NcursesBackend
@@ -137,5 +138,35 @@ struct TerminalSessionDrawingTests {
         session.draw(second)
         try expectColors(backgrounds: [4, 5, 6, 7])
         #expect(session.screenCell(column: 0, row: 0)?.pair == 1)
+    }
+
+    /// ncurses 6.4 sends each cursor movement in a write(2) of its own unless the screen was
+    /// suspended and resumed once; over ssh that is a packet each. A datagram socket keeps every
+    /// write apart, so the count of messages is the count of writes.
+    @Test func sendsAFrameInOneWrite() throws {
+        var sockets: [Int32] = [-1, -1]
+        try #require(socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue), 0, &sockets) == 0)
+        defer { Glibc.close(sockets[1]) }
+        let output = try #require(fdopen(sockets[0], "w"))
+        let session = try #require(TerminalSession(testingWidth: 120, height: 40, output: output))
+        defer { session.close() }
+        func writes() -> Int {
+            var count = 0
+            var message = [UInt8](repeating: 0, count: 65_536)
+            while recv(sockets[1], &message, message.count, Int32(MSG_DONTWAIT)) > 0 { count += 1 }
+            return count
+        }
+        var buffer = CellBuffer(width: 120, height: 40)
+        for row in 0..<40 { buffer.write("row \(row)", x: 2, y: row) }
+        session.draw(buffer)
+        _ = writes()
+        // A change on every row, at both ends: 80 cursor movements.
+        for row in 0..<40 {
+            buffer.write("\(row * 7)", x: 9, y: row, style: Style(foreground: .indexed(2)))
+            buffer.write("end", x: 110, y: row)
+        }
+        session.draw(buffer)
+        #expect(writes() == 1)
+        #expect(trimmed(session.screenLine(39)).hasSuffix("end"))
     }
 }
