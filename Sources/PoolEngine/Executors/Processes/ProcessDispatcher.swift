@@ -24,6 +24,23 @@ final class ProcessDispatcher {
         var failure: ChildWorkerError?
     }
 
+    /// What one ready output held in a dispatcher round: the reports that had arrived, whether the
+    /// output ended, and what went wrong reading it.
+    struct Arrival {
+        var index: Int
+        var reports: [TaskReport]
+        var ended: Bool
+        var failure: ChildWorkerError?
+    }
+
+    /// What one dispatcher round booked: the orders to send (after the queue lock), the actions
+    /// booking left for after it, and the slots to hand back once their orders are sent.
+    struct Round {
+        var orders: [(index: Int, child: ChildWorker, order: TaskOrder)] = []
+        var later: [() -> Void] = []
+        var handBackAfterSending: Set<Int> = []
+    }
+
     /// The epoll instance; each watched output's data is its slot index.
     let epoll: Int32
     /// Slots handed over and not yet taken by the dispatcher thread.

@@ -56,84 +56,106 @@ extension WorkerPool {
         var taskNanos = 0.0
         while true {
             let count = Int(pooltop_epoll_wait(dispatcher.epoll, &ready, Int32(ready.count), owned.isEmpty ? Self.dispatcherIdleMillis : -1))
-            queueLock.lock()
-            for slot in dispatcher.incoming { owned[slot.index] = slot }
-            dispatcher.incoming.removeAll(keepingCapacity: true)
-            if owned.isEmpty, count <= 0 {
-                dispatcher.threadRunning = false
-                queueLock.unlock()
-                return
-            }
-            queueLock.unlock()
-            var arrivals: [(index: Int, reports: [TaskReport], ended: Bool, failure: ChildWorkerError?)] = []
-            for index in ready.prefix(max(0, count)).map({ Int($0) }) {
-                guard let slot = owned[index], let child = slot.child else { continue }
-                do throws(ChildWorkerError) {
-                    let arrived = try child.arrivedReports(for: slot.inFlight.lazy.map(\.orderID))
-                    arrivals.append((index, arrived.reports, arrived.ended, nil))
-                } catch {
-                    arrivals.append((index, [], true, error))
-                }
-            }
-            var later: [() -> Void] = []
-            var orders: [(index: Int, child: ChildWorker, order: TaskOrder)] = []
-            var handBackAfterSending: Set<Int> = []
-            queueLock.lock()
-            let now = MonotonicClock.now()
-            for arrival in arrivals {
-                guard var slot = owned[arrival.index], let child = slot.child else { continue }
-                for report in arrival.reports {
-                    book(report, in: &slot, later: &later)
-                    if report.status == .completed, report.endedAt > report.startedAt {
-                        let nanos = Double(report.endedAt - report.startedAt)
-                        taskNanos = taskNanos == 0 ? nanos : taskNanos * 0.9 + nanos * 0.1
-                    }
-                }
-                if !arrival.ended {
-                    // A worker that answered every order gets its next task (if it goes alone), and
-                    // one running a task gets the next one ahead.
-                    if slot.inFlight.isEmpty, let first = state.nextAlone(forWorkerIn: slot.index, now: now) {
-                        orders.append((slot.index, child, appendOrder(for: first, in: &slot)))
-                    }
-                    if slot.inFlight.count == Self.ordersAhead, let next = state.prefetch(forWorkerIn: slot.index) {
-                        orders.append((slot.index, child, appendOrder(for: next, in: &slot)))
-                    }
-                }
-                owned[arrival.index] = slot
-                guard arrival.ended || slot.inFlight.count <= Self.ordersAhead else { continue }
-                // Back to its pool thread, but only once the orders for it are written: its pool
-                // thread writes its own next.
-                if orders.last?.index == arrival.index {
-                    handBackAfterSending.insert(arrival.index)
-                } else {
-                    dispatcher.unwatch(child.output)
-                    dispatcher.handBack(slot, ended: arrival.ended, failure: arrival.failure)
-                    owned[arrival.index] = nil
-                }
-            }
-            queueLock.unlock()
-            var failures: [Int: ChildWorkerError] = [:]
-            for sending in orders where failures[sending.index] == nil {
-                do throws(ChildWorkerError) {
-                    try sending.child.start(sending.order)
-                } catch {
-                    failures[sending.index] = error
-                }
-            }
-            for action in later { action() }
-            if !failures.isEmpty || !handBackAfterSending.isEmpty {
-                queueLock.withLock {
-                    for index in handBackAfterSending.union(failures.keys) {
-                        guard let slot = owned.removeValue(forKey: index) else { continue }
-                        if let child = slot.child { dispatcher.unwatch(child.output) }
-                        dispatcher.handBack(slot, failure: failures[index])
-                    }
-                }
-            }
+            guard takeIncoming(dispatcher, into: &owned, anyReady: count > 0) else { return }
+            let arrivals = readArrivals(on: ready.prefix(max(0, count)), of: owned)
+            let round = bookArrivals(arrivals, of: &owned, dispatcher: dispatcher, taskNanos: &taskNanos)
+            send(round, from: &owned, dispatcher: dispatcher)
             if !owned.isEmpty, taskNanos > 0 {
                 MonotonicClock.sleep(until: MonotonicClock.now() &+ min(Self.dispatcherMaxPauseNanos, UInt64(taskNanos / 4)))
             }
         }
     }
-}
 
+    /// Takes the slots handed over since the last round.
+    /// - Returns: false when the thread ends: it has no slot and no output was ready.
+    private func takeIncoming(_ dispatcher: ProcessDispatcher, into owned: inout [Int: ProcessSlot], anyReady: Bool) -> Bool {
+        queueLock.withLock {
+            for slot in dispatcher.incoming { owned[slot.index] = slot }
+            dispatcher.incoming.removeAll(keepingCapacity: true)
+            guard owned.isEmpty, !anyReady else { return true }
+            dispatcher.threadRunning = false
+            return false
+        }
+    }
+
+    /// Reads what has arrived on the outputs epoll found ready (their slot indexes), without
+    /// blocking and without the queue lock.
+    private func readArrivals(on ready: ArraySlice<UInt64>, of owned: [Int: ProcessSlot]) -> [ProcessDispatcher.Arrival] {
+        var arrivals: [ProcessDispatcher.Arrival] = []
+        for index in ready.map({ Int($0) }) {
+            guard let slot = owned[index], let child = slot.child else { continue }
+            do throws(ChildWorkerError) {
+                let arrived = try child.arrivedReports(for: slot.inFlight.lazy.map(\.orderID))
+                arrivals.append(ProcessDispatcher.Arrival(index: index, reports: arrived.reports, ended: arrived.ended))
+            } catch {
+                arrivals.append(ProcessDispatcher.Arrival(index: index, reports: [], ended: true, failure: error))
+            }
+        }
+        return arrivals
+    }
+
+    /// Books `arrivals` under one hold of the queue lock (`taskNanos` follows the tasks' wall
+    /// times), picks each worker's next orders, and hands back the slots with nothing more to send;
+    /// a slot with an order to send goes back only once it is sent (its pool thread writes its own
+    /// next orders).
+    /// - Returns: the orders to send and what booking left for after the lock.
+    private func bookArrivals(_ arrivals: [ProcessDispatcher.Arrival], of owned: inout [Int: ProcessSlot],
+                              dispatcher: ProcessDispatcher, taskNanos: inout Double) -> ProcessDispatcher.Round {
+        var round = ProcessDispatcher.Round()
+        queueLock.lock()
+        defer { queueLock.unlock() }
+        let now = MonotonicClock.now()
+        for arrival in arrivals {
+            guard var slot = owned[arrival.index], let child = slot.child else { continue }
+            for report in arrival.reports {
+                book(report, in: &slot, later: &round.later)
+                if report.status == .completed, report.endedAt > report.startedAt {
+                    let nanos = Double(report.endedAt - report.startedAt)
+                    taskNanos = taskNanos == 0 ? nanos : taskNanos * 0.9 + nanos * 0.1
+                }
+            }
+            if !arrival.ended {
+                // A worker that answered every order gets its next task (if it goes alone), and
+                // one running a task gets the next one ahead.
+                if slot.inFlight.isEmpty, let first = state.nextAlone(forWorkerIn: slot.index, now: now) {
+                    round.orders.append((slot.index, child, appendOrder(for: first, in: &slot)))
+                }
+                if slot.inFlight.count == Self.ordersAhead, let next = state.prefetch(forWorkerIn: slot.index) {
+                    round.orders.append((slot.index, child, appendOrder(for: next, in: &slot)))
+                }
+            }
+            owned[arrival.index] = slot
+            guard arrival.ended || slot.inFlight.count <= Self.ordersAhead else { continue }
+            if round.orders.last?.index == arrival.index {
+                round.handBackAfterSending.insert(arrival.index)
+            } else {
+                dispatcher.unwatch(child.output)
+                dispatcher.handBack(slot, ended: arrival.ended, failure: arrival.failure)
+                owned[arrival.index] = nil
+            }
+        }
+        return round
+    }
+
+    /// Sends `round`'s orders (without the queue lock), runs what booking left for after it, and
+    /// hands back the slots that waited for their orders and those whose order could not be sent.
+    private func send(_ round: ProcessDispatcher.Round, from owned: inout [Int: ProcessSlot], dispatcher: ProcessDispatcher) {
+        var failures: [Int: ChildWorkerError] = [:]
+        for sending in round.orders where failures[sending.index] == nil {
+            do throws(ChildWorkerError) {
+                try sending.child.start(sending.order)
+            } catch {
+                failures[sending.index] = error
+            }
+        }
+        for action in round.later { action() }
+        guard !failures.isEmpty || !round.handBackAfterSending.isEmpty else { return }
+        queueLock.withLock {
+            for index in round.handBackAfterSending.union(failures.keys) {
+                guard let slot = owned.removeValue(forKey: index) else { continue }
+                if let child = slot.child { dispatcher.unwatch(child.output) }
+                dispatcher.handBack(slot, failure: failures[index])
+            }
+        }
+    }
+}
