@@ -46,6 +46,27 @@ struct BrailleCanvas: Sendable {
         owners[cell] = owner
     }
 
+    /// Sets the dots `low..<high` (dot rows from the bottom, clipped to the grid) of dot column `x`
+    /// and makes `owner` the owner of their cells: what `set(x:y:owner:)` does for each of them, a
+    /// cell at a time.
+    mutating func setColumn(x: Int, from low: Int, to high: Int, owner: Int) {
+        let low = max(0, low), high = min(dotRows, high)
+        guard x >= 0, x < dotColumns, low < high else { return }
+        let side = x % 2
+        var y = low
+        while y < high {
+            let cellRow = (dotRows - 1 - y) / 4
+            // The dots of this cell from `y` up to its top one (or to `high`).
+            let end = min(high, dotRows - cellRow * 4)
+            var mask: UInt32 = 0
+            for dot in y..<end { mask |= BrailleCanvas.dotBit(column: side, row: (dotRows - 1 - dot) % 4) }
+            let cell = cellRow * columns + x / 2
+            bits[cell] |= mask
+            owners[cell] = owner
+            y = end
+        }
+    }
+
     /// Sets the dots of a straight line from `from` to `to`, both ends included (Bresenham).
     mutating func line(from: (x: Int, y: Int), to: (x: Int, y: Int), owner: Int) {
         var x = from.x, y = from.y
@@ -70,7 +91,7 @@ struct BrailleCanvas: Sendable {
             if bits[index] != 0 {
                 buffer[column, row] = Cell(scalar: Unicode.Scalar(0x2800 + bits[index])!, style: style(owners[index]))
             } else if let blank {
-                buffer[column, row] = Cell(" ", style: blank)
+                buffer[column, row] = Cell(scalar: " ", style: blank)
             }
         }
     }

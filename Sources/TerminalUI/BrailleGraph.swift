@@ -84,9 +84,7 @@ public struct BrailleGraph: Widget, Sendable, Hashable {
                     }
                 }
                 // `low..<high` are dot rows counted from the bottom.
-                for fromBottom in max(0, low)..<min(dotRows, max(low, high)) {
-                    canvas.set(x: dotColumn, y: fromBottom, owner: seriesIndex)
-                }
+                canvas.setColumn(x: dotColumn, from: low, to: max(low, high), owner: seriesIndex)
                 previousLevel = level
                 dotColumn += 1
             }

@@ -32,6 +32,22 @@ public enum DisplayWidth {
     /// The number of columns `text` occupies.
     public static func of(_ text: String) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) } }
+        // Text of scalars that are each a character of their own, one column wide (Latin-1 and
+        // Latin Extended letters, punctuation, arrows, box drawing, blocks, braille: what the
+        // panels draw) needs no walk by characters.
+        var columns = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
+            guard v < 0x300 || (v >= 0x2010 && v < 0x2028) || (v >= 0x2030 && v < 0x2060) || (v >= 0x2070 && v < 0x20D0)
+                || (v >= 0x2100 && v < 0x2C00) else { return ofCharacters(text) }
+            columns += 1
+        }
+        return columns
+    }
+
+    /// The width of `text` character by character (combining marks, emoji sequences, wide scripts).
+    static func ofCharacters(_ text: String) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total
