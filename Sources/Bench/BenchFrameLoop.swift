@@ -42,15 +42,18 @@ struct BenchFrameLoop {
         return (summaries[0], summaries[1], summaries[2], summaries[3])
     }
 
-    /// Runs the loop at `fps` for `seconds` and returns the drawing thread's CPU share.
-    func measureCPUShare(fps: Int, seconds: Double, state: inout DashboardState) -> BenchFrameReport.CPUShare {
+    /// Runs the loop at `fps` for `seconds` and returns the drawing thread's CPU share; with
+    /// `recorder`, every frame's snapshot is offered to it, as the dashboard does while recording.
+    func measureCPUShare(fps: Int, seconds: Double, state: inout DashboardState, recorder: Recorder? = nil) -> BenchFrameReport.CPUShare {
         let begun = clock.nowNanos
         let end = begun + UInt64(seconds * 1e9)
         let cpuBefore = CPUTime.currentThreadNanos()
         var frames = 0
         FrameLoop(clock: clock, framesPerSecond: fps).run(frame: { now in
             guard now < end else { return false }
-            _ = state.update(.snapshot(source.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)))
+            let snapshot = source.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
+            _ = state.update(.snapshot(snapshot))
+            recorder?.offer(snapshot)
             _ = state.update(.tick(nanos: now))
             session.draw(state.frame())
             frames += 1
@@ -64,6 +67,6 @@ struct BenchFrameLoop {
         let wall = clock.nowNanos - begun
         let cpu = CPUTime.currentThreadNanos() - cpuBefore
         return BenchFrameReport.CPUShare(fps: fps, frames: frames, seconds: Double(wall) / 1e9,
-                                         percentOfCore: Double(cpu) / Double(max(1, wall)) * 100)
+                                         percentOfCore: Double(cpu) / Double(max(1, wall)) * 100, recording: recorder != nil)
     }
 }

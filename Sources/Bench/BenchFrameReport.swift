@@ -11,6 +11,9 @@ struct BenchFrameReport: Sendable, Hashable, Codable {
         var seconds: Double
         /// CPU time of the drawing thread over wall time, in percent of one core.
         var percentOfCore: Double
+        /// Whether a recorder took every frame's snapshot, as `R` or `--record` makes the
+        /// dashboard do (its writer thread's own CPU is not in the figure).
+        var recording = false
     }
 
     var width: Int
@@ -27,4 +30,9 @@ struct BenchFrameReport: Sendable, Hashable, Codable {
 
     /// The frame cost the target is about: building plus drawing, median.
     var frameMicros: Double { buildMicros.median + drawMicros.median }
+
+    /// The drawing thread's share at `fps`, recording or not.
+    func share(fps: Int, recording: Bool = false) -> CPUShare? {
+        cpuShares.first { $0.fps == fps && $0.recording == recording }
+    }
 }

@@ -94,19 +94,22 @@ extension BenchReport {
             var table = TextTable(columns: [
                 .init("dashboard frame (µs, median)", .left), .init("snapshot"), .init("build"), .init("draw"),
                 .init("build+draw"), .init("max total"), .init("bytes/frame"),
-            ] + BenchParameters.frameRates.map { .init("CPU @\($0) fps") })
+            ] + BenchParameters.frameRates.map { .init("CPU @\($0) fps") } + BenchParameters.frameRates.map { .init("recording @\($0)") })
             for frame in frames {
                 table.append([
                     "  \(frame.width)×\(frame.height)", BenchFormat.number(frame.snapshotMicros.median), BenchFormat.number(frame.buildMicros.median),
                     BenchFormat.number(frame.drawMicros.median), BenchFormat.number(frame.frameMicros),
                     BenchFormat.number(frame.totalMicros.max), BenchFormat.number(frame.bytesPerFrame),
-                ] + BenchParameters.frameRates.map { fps in
-                    frame.cpuShares.first { $0.fps == fps }.map { String(format: "%.2f %%", $0.percentOfCore) } ?? "—"
+                ] + [false, true].flatMap { recording in
+                    BenchParameters.frameRates.map { fps in
+                        frame.share(fps: fps, recording: recording).map { String(format: "%.2f %%", $0.percentOfCore) } ?? "—"
+                    }
                 })
             }
             lines += table.lines
             lines.append("CPU @fps: CPU time of the drawing thread (snapshot + build + draw + input wait) over wall time, in % of one core,")
-            lines.append("while the classic bursts (500 requests × 5 tasks of 50 ms I/O) run on a thread pool; drawn with ncurses on a pseudo-terminal.")
+            lines.append("while the classic bursts (500 requests × 5 tasks of 50 ms I/O) run on a thread pool; drawn with ncurses on a pseudo-terminal;")
+            lines.append("recording @fps: the same while a recorder takes every frame's snapshot (its writer thread's CPU is not in it).")
         }
         return lines
     }

@@ -35,6 +35,29 @@ struct BenchReportTests {
         #expect(lines.contains("  —       F threads ≤ 64 bytes a queued task: no figure"))
     }
 
+    @Test("the drawing thread's targets: 1 % at 10 fps at every size, and at the largest 3 % at 30 fps, recording off and on")
+    func drawingThreadTargets() {
+        var report = report()
+        func frame(_ width: Int, _ height: Int, _ shares: [(Int, Double, Bool)]) -> BenchFrameReport {
+            let micros = SampleSummary([300])!
+            return BenchFrameReport(width: width, height: height, snapshotMicros: micros, buildMicros: micros, drawMicros: micros,
+                                    totalMicros: micros, bytesPerFrame: 2_000,
+                                    cpuShares: shares.map { .init(fps: $0.0, frames: 30, seconds: 3, percentOfCore: $0.1, recording: $0.2) })
+        }
+        report.frames = [frame(80, 24, [(10, 0.92, false), (30, 2.4, false)]),
+                         frame(200, 50, [(10, 1.45, false), (30, 2.95, false), (10, 1.52, true), (30, 3.26, true)])]
+        let lines = report.targetLines
+        #expect(lines.contains("  met     ≤ 1 % of a core at 10 fps, 80×24: 0.92 %"), "\(lines)")
+        #expect(lines.contains("  MISSED  ≤ 1 % of a core at 10 fps, 200×50: 1.45 % (over by 0.45 %)"))
+        #expect(lines.contains("  met     ≤ 3 % of a core at 30 fps, 200×50: 2.95 %"))
+        #expect(lines.contains("  MISSED  recording: ≤ 1 % of a core at 10 fps, 200×50: 1.52 % (over by 0.52 %)"))
+        #expect(lines.contains("  MISSED  recording: ≤ 3 % of a core at 30 fps, 200×50: 3.26 % (over by 0.26 %)"))
+        #expect(!lines.contains { $0.contains("30 fps, 80×24") })
+        let table = report.text
+        #expect(table.contains("recording @10  recording @30"), "\(table)")
+        #expect(table.contains("1.52 %"))
+    }
+
     @Test("an efficiency target names the machine's floor (the same tasks with no pool) and says when it is out of reach")
     func floorBesideTheTarget() {
         var report = report()
