@@ -20,8 +20,8 @@ struct BenchParameters: Sendable, Hashable, Codable {
     /// F: tasks queued behind the one busy worker.
     var queuedTasks = 1_000_000
     /// The cost of watching: A is repeated this many times back to back, so that a 30 fps sampler
-    /// gets to take several snapshots while it runs.
-    var watchedNoOpBatches = 20
+    /// takes a dozen snapshots while it runs (20 batches took 40 ms: one snapshot, or none).
+    var watchedNoOpBatches = 200
     /// Frames measured back to back (10 ms apart) per screen size.
     var frames = 200
     /// Seconds the dashboard loop runs at each frame rate to measure its CPU share.
