@@ -8,7 +8,7 @@ import Workload
 
 /// What `pooltop bench frame-probe` does on the pseudo-terminal `pooltop bench` gives it: opens a
 /// real ncurses session, runs the classic bursts in a live session, measures frames, then the
-/// loop's CPU share at each frame rate, not recording and then recording, and writes a
+/// loop's CPU share at each frame rate, not recording and recording, and writes a
 /// `BenchFrameReport` as JSON on fd 3.
 public struct BenchFrameProbe {
     /// Frames to measure, 10 ms apart.
@@ -35,13 +35,18 @@ public struct BenchFrameProbe {
         var state = DashboardState(width: size.width, height: size.height, availableModes: live.capabilities.modes)
         let loop = BenchFrameLoop(session: terminal, source: live, clock: SystemClock())
         let costs = loop.measureFrames(frames, state: &state)
-        var shares = rates.map { loop.measureCPUShare(fps: $0, seconds: seconds, state: &state) }
-        // The same while recording, as `R` does: into a temporary file, removed afterwards.
+        // Each rate not recording, then at once recording (as `R` does, into a temporary file): the
+        // graphs' history grows while the probe runs, and fuller graphs cost more to draw, so the
+        // two figures compared are taken side by side.
         let path = NSTemporaryDirectory() + "pooltop-bench-frames-\(getpid()).rec"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let recorder = try Recorder(path: path, source: live, header: RecordingHeader(recording: live))
-        for fps in rates { shares.append(loop.measureCPUShare(fps: fps, seconds: seconds, state: &state, recorder: recorder)) }
-        if let failure = recorder.stop() { throw failure }
+        var shares: [BenchFrameReport.CPUShare] = []
+        for fps in rates {
+            shares.append(loop.measureCPUShare(fps: fps, seconds: seconds, state: &state))
+            let recorder = try Recorder(path: path, source: live, header: RecordingHeader(recording: live))
+            shares.append(loop.measureCPUShare(fps: fps, seconds: seconds, state: &state, recorder: recorder))
+            if let failure = recorder.stop() { throw failure }
+        }
         let report = BenchFrameReport(
             width: size.width, height: size.height,
             snapshotMicros: costs.snapshot, buildMicros: costs.build, drawMicros: costs.draw, totalMicros: costs.total,
