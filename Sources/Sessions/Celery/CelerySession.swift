@@ -19,12 +19,11 @@ public final class CelerySession: PoolSource {
     /// True when pooltop only watches an app's own tasks (`pooltop watch --celery`): it sends none.
     public let watchOnly: Bool
     /// Where the bridge's own output goes.
-    public let bridgeLogPath: String
+    public var bridgeLogPath: String { bridge.logPath }
     private let listener: EventListener
     private let sink: ClusterSink
     private let model: LockedValue<ClusterModel>
-    private let bridgePID: pid_t
-    private let bridgeExit = LockedValue<ChildExit?>(nil)
+    private let bridge: CeleryBridgeProcess
     private let rates = LockedValue((at: UInt64(0), tasks: 0, requests: 0, tasksPerSecond: 0.0, requestsPerSecond: 0.0))
     private let latencies = LockedValue<(at: UInt64, summaries: [LatencySummary])?>(nil)
     private let started = LockedValue(false)
@@ -48,7 +47,7 @@ public final class CelerySession: PoolSource {
         guard let interpreter = Subprocess.locate(python) else {
             throw CeleryError(status: 1, "--mode celery runs its bridge with \(python), which is not on PATH")
         }
-        try Self.checkCelery(interpreter)
+        try CeleryBridgeProcess.checkCelery(interpreter)
         self.broker = broker
         self.scenario = scenario
         self.watchOnly = watchOnly
@@ -70,24 +69,14 @@ public final class CelerySession: PoolSource {
         sink = ClusterSink(model: model, listener: listener, settings: ClusterSink.Settings(
             lockEnabled: configuration.lockEnabled, criticalSectionNanos: configuration.criticalSectionNanos, timeScale: configuration.timeScale))
         driver = ScenarioDriver(scenario: scenario, sink: sink, arrivalsEnabled: arrivalsEnabled && !watchOnly)
-        bridgeLogPath = NSTemporaryDirectory() + "pooltop-celery-bridge-\(getpid()).log"
-        let log = open(bridgeLogPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
-        defer { if log >= 0 { Glibc.close(log) }; if input >= 0 { Glibc.close(input) } }
         listener.exportEnvironment(probeDirectory: probeDirectory)
-        do throws(SubprocessError) {
-            bridgePID = try Subprocess.spawn(interpreter, arguments: [python, "-m", "pooltop_probe.celery_bridge", "--broker", broker]
-                                             + (watchOnly ? ["--watch"] : []),
-                                             stdin: input, stdout: max(log, STDERR_FILENO), fd3: -1, stderr: max(log, STDERR_FILENO))
+        do throws(CeleryError) {
+            bridge = try CeleryBridgeProcess(interpreter: interpreter, python: python, broker: broker, watchOnly: watchOnly) { ended in
+                model.withLock { $0.log(MonotonicClock.now(), .workerCrashed, "the Celery bridge \(ended)") }
+            }
         } catch {
             listener.close()
-            throw CeleryError(status: 1, "cannot start the Celery bridge: \(error)")
-        }
-        let pid = bridgePID, bridgeExit = bridgeExit
-        _ = ThreadLauncher.start(stackBytes: 128 * 1024) {
-            let ended = Subprocess.reap(pid)
-            bridgeExit.withLock { $0 = ended }
-            model.withLock { $0.log(MonotonicClock.now(), .workerCrashed, "the Celery bridge \(ended)") }
+            throw error
         }
         // The listener learns the bridge's connection from its hello; the sink sends on it.
         let deadline = MonotonicClock.now() &+ timeoutNanos
@@ -95,9 +84,9 @@ public final class CelerySession: PoolSource {
             if let id = connection.withLock({ $0 }) { sink.connection.withLock { $0 = id } }
             let (ready, fatal) = model.withLock { ($0.bridgeReady, $0.fatal) }
             if ready, sink.connection.withLock({ $0 }) != nil { break }
-            if let ended = bridgeExit.withLock({ $0 }) {
+            if let ended = bridge.exit {
                 listener.close()
-                throw CeleryError(status: 1, fatal ?? Self.lastLine(of: bridgeLogPath) ?? "the Celery bridge \(ended)")
+                throw CeleryError(status: 1, fatal ?? bridge.lastLogLine ?? "the Celery bridge \(ended)")
             }
             if let fatal {
                 stopBridge()
@@ -303,13 +292,9 @@ public final class CelerySession: PoolSource {
     }
 
     private func stopBridge() {
-        if bridgeExit.withLock({ $0 }) == nil {
+        if bridge.exit == nil {
             _ = sink.send("{\"c\":\"stop\"}")
-            let deadline = MonotonicClock.now() &+ 2_000_000_000
-            while bridgeExit.withLock({ $0 }) == nil, MonotonicClock.now() < deadline {
-                MonotonicClock.sleep(until: MonotonicClock.now() &+ 10_000_000)
-            }
-            if bridgeExit.withLock({ $0 }) == nil { Glibc.kill(bridgePID, SIGKILL) }
+            bridge.waitForExit(killingAfter: 2_000_000_000)
         }
         listener.close()
     }
@@ -327,27 +312,5 @@ public final class CelerySession: PoolSource {
         guard let at = broker.lastIndex(of: "@"), let scheme = broker.range(of: "://"), scheme.upperBound < at,
               let colon = broker[scheme.upperBound..<at].firstIndex(of: ":") else { return broker }
         return String(broker[..<broker.index(after: colon)]) + "***" + String(broker[at...])
-    }
-
-    /// Throws, saying what to install, when `python` cannot import Celery and redis-py.
-    private static func checkCelery(_ python: String) throws(CeleryError) {
-        let probe = "try:\n import celery, redis\nexcept ImportError as error:\n print('missing', error.name)\nelse:\n print('ok', celery.__version__)"
-        let outcome: Subprocess.Outcome
-        do throws(SubprocessError) {
-            outcome = try Subprocess.run(python, arguments: [python, "-c", probe], input: [])
-        } catch {
-            throw CeleryError(status: 1, "cannot run \(python) to look for Celery: \(error)")
-        }
-        let answer = String(decoding: outcome.output, as: UTF8.self)
-        guard answer.hasPrefix("ok") else {
-            let missing = answer.split(separator: " ").dropFirst().first.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "celery"
-            throw CeleryError(status: 1, "--mode celery needs Celery with Redis support for \(python) (\(missing) is missing): "
-                              + "\(python) -m pip install 'celery[redis]'")
-        }
-    }
-
-    private static func lastLine(of path: String) -> String? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init)
     }
 }
