@@ -118,7 +118,9 @@ extension ProcessSuites {
             let pool = Self.pool(cap: 8)
             #expect(pool.waitForWorkers(deadline: MonotonicClock.now() &+ 20_000_000_000))
             let ended = EndTally()
-            Self.submit(600, kind: .io, costNanos: 2_000_000, to: pool, ended: ended)
+            // 600 × 4 ms over 8 workers: 300 ms of work, time for more than 5 kills 15 ms apart (with
+            // 2 ms tasks a run under ThreadSanitizer ended after 5).
+            Self.submit(600, kind: .io, costNanos: 4_000_000, to: pool, ended: ended)
             var seen = Set(pool.workerProcessIDs)
             var generator = SeededGenerator(seed: 7)
             var kills = 0
