@@ -276,35 +276,38 @@ class CeleryBridgeTest(unittest.TestCase):
         self.assertEqual(inspect_total(self.cluster), 3)
 
     def test_killed_pool_process_tasks_are_delivered_again(self) -> None:
-        # 40 ms tasks: the queue stays deep after the dispatch, so the
-        # process killed (one that runs a task now) is mid-task.
-        tasks = burst(100, 5, kind="io", cost_ms=40, lock=True, cs_ms=0.2)
+        # 40 ms tasks, 15 s of work for the 4 processes: the queue stays
+        # deep through every try below, so the process killed (one that
+        # runs a task now) is mid-task, and a later try still finds a busy
+        # one (a CI run whose burst held 5 s of work ran out of busy
+        # processes after tries whose kills had missed or whose loss Celery
+        # reported late).
+        tasks = burst(300, 5, kind="io", cost_ms=40, lock=True, cs_ms=0.2)
         self.b.send({"c": "send", "tasks": tasks})
         self.b.wait("the dispatch", lambda: bool(self.b.of("dispatched")))
         # A process busy when `inspect active` answered may have finished
-        # its 40 ms task by the time the signal lands: kill busy ones
-        # until one dies under a task (one, nearly always). Two seconds a
-        # try, not more: the burst is 5 s of work, and a longer wait after a
-        # kill that missed left no busy process for the next try. Never the
-        # same process twice (`inspect active` lists a killed one until its
-        # master notices), and only processes the bridge has seen start: a
-        # replacement killed before the bridge's next inspect never shows,
-        # so neither does its exit (CI failures: 1 exit for 2 "victims", 2
-        # for 3).
+        # its 40 ms task by the time the signal lands, and Celery may take
+        # a while to report the loss on a loaded machine: kill busy ones
+        # until one dies under a task (one, nearly always), three seconds
+        # a try. Never the same process twice (`inspect active` lists a
+        # killed one until its master notices), and only processes the
+        # bridge has seen start: a replacement killed before the bridge's
+        # next inspect never shows, so neither does its exit (CI failures:
+        # 1 exit for 2 "victims", 2 for 3).
         victims: List[int] = []
         for _ in range(5):
             known = [e["wpid"] for e in self.b.of("wstart")]
             victims.append(self.cluster.busy_pid("a", excluding=victims,
-                                                 among=known))
+                                                 among=known, timeout=15))
             os.kill(victims[-1], signal.SIGKILL)
-            deadline = time.monotonic() + 2
+            deadline = time.monotonic() + 3
             while not self.b.of("fail", outcome="lost") \
                     and time.monotonic() < deadline:
                 time.sleep(0.05)
             if self.b.of("fail", outcome="lost"):
                 break
-        self.b.wait("500 finish events",
-                    lambda: len(self.b.of("finish")) >= 500, 90)
+        self.b.wait("%d finish events" % len(tasks),
+                    lambda: len(self.b.of("finish")) >= len(tasks), 120)
         self.check_tasks(tasks)
         lost = self.b.of("fail", outcome="lost")
         again = self.b.of("redelivered")
