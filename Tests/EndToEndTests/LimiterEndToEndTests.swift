@@ -69,8 +69,10 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("limit.rec"), csv = folder.appendingPathComponent("limit.csv")
-        // 3 s of arrivals: in 1.5 s under the whole suite's load the limit once took only 3 values.
-        let run = try Binary.pooltop(["run", "--task", "io:10ms", "--fanout", "1", "--arrival", "poisson:1000", "--requests", "3000",
+        // 100 ms tasks: Gradient2 grows the limit as tasks complete, so the climb from 4 spans ~8 of the recording's 100 ms
+        // samples however loaded the machine is (8–9 values beside 4 CPU burners). With 10 ms tasks it was over before the
+        // second sample, and under the suite's load the limit then took only 3 values.
+        let run = try Binary.pooltop(["run", "--task", "io:100ms", "--fanout", "1", "--arrival", "poisson:1000", "--requests", "3000",
                                       "--cap", "4", "--limit", "gradient2", "--sample-interval", "50ms", "--record", file.path])
         #expect(run.status == 0, "\(run.error)")
         let export = try Binary.pooltop(["export", file.path, "--csv", csv.path])
