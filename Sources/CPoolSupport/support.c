@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <malloc.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -79,8 +80,20 @@ void pooltop_thread_set_name(const char *name) {
 }
 
 int pooltop_cpu_count(void) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
+    // glibc answers _SC_NPROCESSORS_ONLN by opening and reading /sys/devices/system/cpu/online,
+    // and every snapshot asks (the drawing thread, every frame): read it again at most once a
+    // second. Two threads refreshing at once both store the same kind of answer.
+    static _Atomic int cached = 0;
+    static _Atomic uint64_t read_at = 0;
+    uint64_t now = nanos_of(CLOCK_MONOTONIC_COARSE);
+    int n = atomic_load_explicit(&cached, memory_order_relaxed);
+    if (n <= 0 || now - atomic_load_explicit(&read_at, memory_order_relaxed) >= 1000000000ull) {
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+        n = online > 0 ? (int)online : 1;
+        atomic_store_explicit(&cached, n, memory_order_relaxed);
+        atomic_store_explicit(&read_at, now, memory_order_relaxed);
+    }
+    return n;
 }
 
 uint64_t pooltop_heap_in_use(void) {

@@ -31,7 +31,7 @@ void pooltop_thread_set_name(const char *name);
 /// Threads started with `pooltop_thread_start` already have it.
 void pooltop_use_fine_timer_slack(void);
 
-/// Number of online CPUs.
+/// Number of online CPUs, read again at most once a second.
 int pooltop_cpu_count(void);
 
 /// Bytes the C heap has handed out and not had back (glibc's mallinfo2: chunks in use plus

@@ -8,12 +8,21 @@ extension PoolState {
     /// exactly the cap's places, and the leaving ones after them until they are gone.
     var displayedSlots: [(index: Int, leaving: Bool)?] {
         guard let role = workerRole else {
-            return (0..<nextFreshSlot).map { occupants[$0] == nil ? nil : ($0, occupants[$0]!.retiring) }
+            return (0..<nextFreshSlot).map { slot in occupants[slot].map { (index: slot, leaving: $0.retiring) } }
         }
-        let active = occupants.filter { $0.value.role == role && !$0.value.retiring }.keys.sorted()
-        let leaving = occupants.filter { $0.value.role != role || $0.value.retiring }.keys.sorted()
-        let places = active.map { Optional(($0, false)) }
-        let empty = [(index: Int, leaving: Bool)?](repeating: nil, count: max(0, configuration.cap - active.count))
-        return places + empty + leaving.map { Optional(($0, true)) }
+        // Built in one typed array: concatenating arrays of unlabeled tuples into labeled ones casts
+        // every element at run time, under the queue lock, every frame.
+        var active: [Int] = [], leaving: [Int] = []
+        for (index, occupant) in occupants {
+            if occupant.role == role && !occupant.retiring { active.append(index) } else { leaving.append(index) }
+        }
+        active.sort()
+        leaving.sort()
+        var places: [(index: Int, leaving: Bool)?] = []
+        places.reserveCapacity(max(configuration.cap, active.count) + leaving.count)
+        for index in active { places.append((index: index, leaving: false)) }
+        places.append(contentsOf: repeatElement(nil, count: max(0, configuration.cap - active.count)))
+        for index in leaving { places.append((index: index, leaving: true)) }
+        return places
     }
 }

@@ -16,6 +16,6 @@ public enum MonotonicClock {
         while now() < deadline { pooltop_spin_pause() }
     }
 
-    /// The number of CPUs online.
+    /// The number of CPUs online (read again at most once a second: each reading opens a file).
     public static var cores: Int { Int(pooltop_cpu_count()) }
 }
