@@ -13,15 +13,42 @@ extension CellBuffer {
             other.cells.withUnsafeBufferPointer { new in
                 for row in 0..<other.height {
                     let start = row * other.width
-                    for column in 0..<other.width {
-                        let next = new[start + column]
-                        if next.isContinuation { continue }
-                        if sameSize && old[start + column] == next { continue }
-                        result.append(CellChange(column: column, row: row, cell: next))
+                    // Most of a dashboard's rows are the same from one frame to the next: a row whose
+                    // bytes are all the same holds the same cells (a cell is plain data).
+                    if sameSize, let o = old.baseAddress, let n = new.baseAddress {
+                        if Self.sameBytes(o + start, n + start, count: other.width) { continue }
+                        for column in 0..<other.width where !Self.sameBytes(o + start + column, n + start + column, count: 1) {
+                            let next = n[start + column]
+                            if next.isContinuation || o[start + column] == next { continue }
+                            result.append(CellChange(column: column, row: row, cell: next))
+                        }
+                        continue
+                    }
+                    for column in 0..<other.width where !new[start + column].isContinuation {
+                        result.append(CellChange(column: column, row: row, cell: new[start + column]))
                     }
                 }
             }
         }
         return result
+    }
+
+    /// Whether `count` cells at `a` and at `b` hold the same bytes, which means the same cells: a
+    /// cell holds no reference. (Different bytes may still be equal cells, padding aside; callers
+    /// compare those cell by cell.)
+    private static func sameBytes(_ a: UnsafePointer<Cell>, _ b: UnsafePointer<Cell>, count: Int) -> Bool {
+        let bytes = count * MemoryLayout<Cell>.stride
+        let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
+        var offset = 0
+        while offset + 8 <= bytes {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < bytes {
+            if left.load(fromByteOffset: offset, as: UInt8.self) != right.load(fromByteOffset: offset, as: UInt8.self) { return false }
+            offset += 1
+        }
+        return true
     }
 }
