@@ -32,6 +32,13 @@ struct BrailleCanvas: Sendable {
         row == 3 ? (column == 0 ? 0x40 : 0x80) : (column == 0 ? 0x01 : 0x08) << UInt32(row)
     }
 
+    /// The dots of one side of a cell (`column` 0 or 1) in the rows whose bits `rows` has set
+    /// (bit 0 the top row): the same as `dotBit` for each such row, or-ed together.
+    @inline(__always)
+    static func dotBits(column: Int, rows: UInt32) -> UInt32 {
+        column == 0 ? (rows & 0x7) | ((rows & 0x8) << 3) : ((rows & 0x7) << 3) | ((rows & 0x8) << 4)
+    }
+
     /// The index of the cell holding dot (`x`, `y`), or nil when the dot is outside the grid.
     func cellIndex(x: Int, y: Int) -> Int? {
         guard x >= 0, x < dotColumns, y >= 0, y < dotRows else { return nil }
@@ -58,8 +65,10 @@ struct BrailleCanvas: Sendable {
             let cellRow = (dotRows - 1 - y) / 4
             // The dots of this cell from `y` up to its top one (or to `high`).
             let end = min(high, dotRows - cellRow * 4)
-            var mask: UInt32 = 0
-            for dot in y..<end { mask |= BrailleCanvas.dotBit(column: side, row: (dotRows - 1 - dot) % 4) }
+            // Rows counted from the cell's top: `end - 1` is the highest dot, `y` the lowest.
+            let first = (dotRows - end) % 4, last = (dotRows - 1 - y) % 4
+            let rowBits = (UInt32(1) << UInt32(last + 1)) - (UInt32(1) << UInt32(first))
+            let mask = BrailleCanvas.dotBits(column: side, rows: rowBits)
             let cell = cellRow * columns + x / 2
             bits[cell] |= mask
             owners[cell] = owner
@@ -83,15 +92,29 @@ struct BrailleCanvas: Sendable {
     }
 
     /// Draws the grid into `area` (of the grid's size): each cell with dots as its braille
-    /// character in the style `style(owner)` gives; each cell without in `blank`, or left as it
-    /// was when `blank` is nil.
+    /// character in the style `style(owner)` gives (asked once for each run of cells of one
+    /// owner); each cell without in `blank`, or left as it was when `blank` is nil. Cells outside
+    /// the buffer are dropped.
     func render(in area: Rect, buffer: inout CellBuffer, blank: Style? = nil, style: (Int) -> Style) {
-        for index in bits.indices {
-            let column = area.x + index % columns, row = area.y + index / columns
-            if bits[index] != 0 {
-                buffer[column, row] = Cell(scalar: Unicode.Scalar(0x2800 + bits[index])!, style: style(owners[index]))
-            } else if let blank {
-                buffer[column, row] = Cell(scalar: " ", style: blank)
+        let width = buffer.width, height = buffer.height
+        // Owners come in long runs (a series' area): ask `style` again only when the owner changes.
+        var lastOwner = Int.min, lastStyle = Style.plain
+        buffer.withCells { cells in
+            for row in 0..<rows {
+                let y = area.y + row
+                guard y >= 0, y < height else { continue }
+                for column in 0..<columns {
+                    let x = area.x + column
+                    guard x >= 0, x < width else { continue }
+                    let index = row * columns + column
+                    if bits[index] != 0 {
+                        let owner = owners[index]
+                        if owner != lastOwner { (lastOwner, lastStyle) = (owner, style(owner)) }
+                        cells[y * width + x] = Cell(scalar: Unicode.Scalar(0x2800 + bits[index])!, style: lastStyle)
+                    } else if let blank {
+                        cells[y * width + x] = Cell(scalar: " ", style: blank)
+                    }
+                }
             }
         }
     }
