@@ -6,8 +6,12 @@ extension DashboardState {
 
     /// The screen for this state, at the state's terminal size, in its selected theme.
     public func frame() -> CellBuffer {
-        var buffer = CellBuffer(width: width, height: height)
-        DashboardView(state: self).render(in: buffer.bounds, buffer: &buffer)
+        // Made in the background at once, so the view need not paint all of it a second time.
+        let theme = currentTheme
+        var buffer = CellBuffer(width: width, height: height, filler: DashboardView.background(in: theme))
+        var view = DashboardView(state: self, theme: theme)
+        view.paintsBackground = false
+        view.render(in: buffer.bounds, buffer: &buffer)
         return buffer
     }
 }

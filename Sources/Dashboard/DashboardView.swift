@@ -8,6 +8,9 @@ public struct DashboardView: Widget {
     public var state: DashboardState
     /// The theme to draw it in.
     public var theme: Theme
+    /// Whether `render` first paints the whole area in the theme's background; false when the
+    /// buffer already is in it (a buffer made with `background(in:)` as its filler).
+    public var paintsBackground = true
 
     /// A view of `state` in `theme`.
     public init(state: DashboardState, theme: Theme) {
@@ -20,11 +23,16 @@ public struct DashboardView: Widget {
         self.init(state: state, theme: state.currentTheme)
     }
 
+    /// The cell the screen's background is made of in `theme` (every cell no panel draws on).
+    public static func background(in theme: Theme) -> Cell {
+        Cell(" ", style: theme.style(.background))
+    }
+
     /// Draws the screen into `area` (normally the whole buffer, of the state's size).
     public func render(in area: Rect, buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         let styles = DashboardStyles(theme: theme)
-        buffer.fill(area, with: Cell(" ", style: styles.overlay))
+        if paintsBackground { buffer.fill(area, with: Self.background(in: theme)) }
         guard area.width >= DashboardState.minimumWidth, area.height >= DashboardState.minimumHeight else {
             TooSmallScreen(width: area.width, height: area.height, styles: styles).render(in: area, buffer: &buffer)
             return

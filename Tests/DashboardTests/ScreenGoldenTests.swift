@@ -24,6 +24,18 @@ import Testing
         }
     }
 
+    @Test("frame(), made in the background at once, is the view painted on a blank buffer, cell for cell",
+          arguments: [(80, 24), (200, 50), (30, 10)])
+    func frameEqualsTheViewOnABlankBuffer(width: Int, height: Int) {
+        for overlay in ["", "?"] {
+            var state = Fixtures.busyState(width: width, height: height)
+            if let key = overlay.first { _ = state.update(.key(.character(key))) }
+            var painted = CellBuffer(width: width, height: height)
+            DashboardView(state: state).render(in: painted.bounds, buffer: &painted)
+            #expect(state.frame() == painted, "overlay '\(overlay)' at \(width)×\(height)")
+        }
+    }
+
     @Test func monochromeDashboard() {
         let state = Fixtures.busyState(width: 80, height: 24, themes: [.monochrome])
         let buffer = state.frame()
