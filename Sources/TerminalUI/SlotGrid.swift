@@ -1,6 +1,8 @@
 /// Worker slots, one cell each, filling the area row by row; too many slots fold into a heat strip.
 ///
 /// Slots are laid out left to right, wrapping into rows, with `gap` blank columns between them.
+/// The blanks after a slot take its foreground (a blank's foreground is invisible, and a terminal
+/// then needs no colour change between neighbouring slots of one colour and their gaps).
 /// With `labels`, each cell is the glyph, a space and the slot's label (a pid, a thread's name),
 /// padded to the longest label.
 /// When there are more slots than `capacity(for:)`, each cell instead stands for a run of
@@ -13,7 +15,8 @@ public struct SlotGrid: Widget, Sendable, Hashable {
     public var gap: Int
     /// The styles of the five heat levels (idle … all busy); missing levels use the last one given.
     public var heatStyles: [Style]
-    /// The style of cells without a slot (gaps and cells after the last slot).
+    /// The style of cells without a slot (gaps, with the foreground of the slot before them, and
+    /// cells after the last slot).
     public var background: Style
     /// A name per slot, written after its glyph; empty for glyphs alone.
     public var labels: [String]
@@ -101,6 +104,7 @@ public struct SlotGrid: Widget, Sendable, Hashable {
             if run == 1 {
                 let slot = slots[start]
                 buffer[column, row] = Cell(slot.character, style: slot.style)
+                fillGap(after: column, row: row, in: area, foreground: slot.style.foreground, buffer: &buffer)
                 if start < labels.count, !labels[start].isEmpty {
                     buffer.write(labels[start], x: column + 2, y: row, style: labelStyle, clip: area)
                 }
@@ -110,10 +114,20 @@ public struct SlotGrid: Widget, Sendable, Hashable {
                 for slot in slots[start..<end] where slot.isBusy { busy += 1 }
                 let level = SlotGrid.heatLevel(busy: busy, of: end - start)
                 buffer[column, row] = Cell(SlotGrid.shades[level], style: heatStyle(level))
+                fillGap(after: column, row: row, in: area, foreground: heatStyle(level).foreground, buffer: &buffer)
             }
             start += run
             cellIndex += 1
         }
+    }
+
+    /// Paints the blanks after the cell at `column` up to the next cell in the background with
+    /// `foreground`, unless the background's attributes would show it (underline, reverse).
+    private func fillGap(after column: Int, row: Int, in area: Rect, foreground: Color, buffer: inout CellBuffer) {
+        guard pitch > 1, background.attributes.isDisjoint(with: [.underline, .reverse]) else { return }
+        var style = background
+        style.foreground = foreground
+        buffer.fill(Rect(x: column + 1, y: row, width: pitch - 1, height: 1).intersection(area), with: Cell(" ", style: style))
     }
 
     /// The heat level 0…4 of `busy` busy slots out of `count`.

@@ -75,4 +75,20 @@ struct SlotGridTests {
         #expect(grid.cellPosition(ofSlot: 1, in: area)! == (8, 0))
         #expect(grid.capacity(for: area) == 4)
     }
+    @Test("the blanks after a slot take its foreground on the grid's background, unless the background shows it")
+    func gapsTakeTheForegroundOfTheSlotBeforeThem() {
+        let panel = Style(foreground: .indexed(7), background: .indexed(234))
+        let orange = Style(foreground: .indexed(215), background: .indexed(234))
+        let blue = Style(foreground: .indexed(117), background: .indexed(234), attributes: .bold)
+        let slots = [SlotGlyph("█", style: orange, isBusy: true), SlotGlyph("█", style: blue, isBusy: true)]
+        let buffer = SlotGrid(slots: slots, gap: 2, background: panel).rendered(width: 8)
+        #expect(buffer.lines == ["█  █    "])
+        #expect((1...2).allSatisfy { buffer[$0, 0].style == Style(foreground: .indexed(215), background: .indexed(234)) })
+        #expect((4...5).allSatisfy { buffer[$0, 0].style == Style(foreground: .indexed(117), background: .indexed(234)) })
+        #expect((6...7).allSatisfy { buffer[$0, 0].style == panel }, "after the last slot's gap: the background")
+        // An underlined (or reversed) background shows its foreground: the gaps keep it.
+        let underlined = Style(foreground: .indexed(7), background: .indexed(234), attributes: .underline)
+        let shown = SlotGrid(slots: slots, gap: 2, background: underlined).rendered(width: 8)
+        #expect((1...2).allSatisfy { shown[$0, 0].style == underlined })
+    }
 }
