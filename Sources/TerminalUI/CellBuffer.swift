@@ -45,13 +45,13 @@ public struct CellBuffer: Sendable, Equatable {
         updateCells(in: rect) { $0.style = style }
     }
 
-    /// Applies `body` to every cell of `rect` clipped to the buffer, row by row.
     /// Calls `body` with the cells, row-major (`row * width + column`), for widgets that write a
     /// whole area cell by cell: one uniqueness check for the area instead of one a cell.
     mutating func withCells<Result>(_ body: (UnsafeMutableBufferPointer<Cell>) -> Result) -> Result {
         cells.withUnsafeMutableBufferPointer { body($0) }
     }
 
+    /// Applies `body` to every cell of `rect` clipped to the buffer, row by row.
     private mutating func updateCells(in rect: Rect, _ body: (inout Cell) -> Void) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
