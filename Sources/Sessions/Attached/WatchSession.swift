@@ -18,7 +18,7 @@ public final class WatchSession: PoolSource {
     public let pid: pid_t
     private let listener: EventListener
     private let model: LockedValue<WatchModel>
-    private let exit = LockedValue<ChildExit?>(nil)
+    private let child: ReapedChild
     private let selected = LockedValue(0)
     private let figures = LockedValue(ProgramFigures())
     private let rates = LockedValue((at: UInt64(0), completed: 0, perSecond: 0.0))
@@ -67,16 +67,13 @@ public final class WatchSession: PoolSource {
             listener.close()
             throw WatchError("cannot start \(interpreter): \(error)")
         }
-        let pid = pid, exit = exit
-        _ = ThreadLauncher.start(stackBytes: 128 * 1024) {
-            let ended = Subprocess.reap(pid)
-            exit.withLock { $0 = ended }
+        child = ReapedChild(pid: pid) { ended in
             model.withLock { $0.log(MonotonicClock.now(), ended == .exited(code: 0) ? .settingChanged : .workerCrashed, "the program \(ended)") }
         }
     }
 
     /// How the program ended, once it has.
-    public var programExit: ChildExit? { exit.withLock { $0 } }
+    public var programExit: ChildExit? { child.exit }
 
     /// The program's exit status as a shell gives it (128 + the signal that ended it); nil while it runs.
     public var exitStatus: Int32? {
@@ -226,9 +223,7 @@ public final class WatchSession: PoolSource {
     public func stop() {
         if programExit == nil {
             Glibc.kill(-pid, SIGTERM)
-            let deadline = MonotonicClock.now() &+ 2_000_000_000
-            while programExit == nil, MonotonicClock.now() < deadline { MonotonicClock.sleep(until: MonotonicClock.now() &+ 10_000_000) }
-            if programExit == nil { Glibc.kill(-pid, SIGKILL) }
+            if !child.waitForExit(until: MonotonicClock.now() &+ 2_000_000_000) { Glibc.kill(-pid, SIGKILL) }
         }
         listener.close()
     }
@@ -236,11 +231,7 @@ public final class WatchSession: PoolSource {
     /// Waits until the program has ended (or `deadline`, monotonic nanoseconds); true if it has.
     @discardableResult
     public func waitForProgram(until deadline: UInt64 = .max) -> Bool {
-        while programExit == nil {
-            if MonotonicClock.now() >= deadline { return false }
-            MonotonicClock.sleep(until: min(deadline, MonotonicClock.now() &+ 5_000_000))
-        }
-        return true
+        child.waitForExit(until: deadline)
     }
 }
 

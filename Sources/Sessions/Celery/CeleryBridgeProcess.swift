@@ -11,8 +11,7 @@ import PoolEngine
 final class CeleryBridgeProcess: Sendable {
     /// Where the bridge's own output goes.
     let logPath: String
-    private let pid: pid_t
-    private let ended = LockedValue<ChildExit?>(nil)
+    private let child: ReapedChild
 
     /// Starts the bridge with `python` (found at `interpreter`) for `broker`; `watchOnly` makes it
     /// send nothing. `onExit` runs on the reaping thread once the bridge has ended.
@@ -23,6 +22,7 @@ final class CeleryBridgeProcess: Sendable {
         let log = open(logPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
         defer { if log >= 0 { Glibc.close(log) }; if input >= 0 { Glibc.close(input) } }
+        let pid: pid_t
         do throws(SubprocessError) {
             pid = try Subprocess.spawn(interpreter, arguments: [python, "-m", "pooltop_probe.celery_bridge", "--broker", broker]
                                        + (watchOnly ? ["--watch"] : []),
@@ -30,24 +30,15 @@ final class CeleryBridgeProcess: Sendable {
         } catch {
             throw CeleryError(status: 1, "cannot start the Celery bridge: \(error)")
         }
-        let pid = pid, ended = ended
-        _ = ThreadLauncher.start(stackBytes: 128 * 1024) {
-            let exit = Subprocess.reap(pid)
-            ended.withLock { $0 = exit }
-            onExit(exit)
-        }
+        child = ReapedChild(pid: pid, onExit: onExit)
     }
 
     /// How the bridge ended, once it has.
-    var exit: ChildExit? { ended.withLock { $0 } }
+    var exit: ChildExit? { child.exit }
 
     /// Waits until the bridge has ended, at most `timeoutNanos`, then SIGKILLs it if it has not.
     func waitForExit(killingAfter timeoutNanos: UInt64) {
-        let deadline = MonotonicClock.now() &+ timeoutNanos
-        while exit == nil, MonotonicClock.now() < deadline {
-            MonotonicClock.sleep(until: MonotonicClock.now() &+ 10_000_000)
-        }
-        if exit == nil { Glibc.kill(pid, SIGKILL) }
+        if !child.waitForExit(until: MonotonicClock.now() &+ timeoutNanos) { Glibc.kill(child.pid, SIGKILL) }
     }
 
     /// The last line of the bridge's log that is not blank: why it ended, when it ended early.
