@@ -96,6 +96,7 @@ public struct SlotGrid: Widget, Sendable, Hashable {
         let perRow = slotsPerRow(width: area.width)
         guard perRow > 0 else { return }
         let run = slotsPerCell(in: area)
+        let pitch = self.pitch      // from the longest label: once, not once a slot
         var cellIndex = 0
         var start = 0
         while start < slots.count {
@@ -104,7 +105,7 @@ public struct SlotGrid: Widget, Sendable, Hashable {
             if run == 1 {
                 let slot = slots[start]
                 buffer[column, row] = Cell(slot.character, style: slot.style)
-                fillGap(after: column, row: row, in: area, foreground: slot.style.foreground, buffer: &buffer)
+                fillGap(after: column, row: row, pitch: pitch, in: area, foreground: slot.style.foreground, buffer: &buffer)
                 if start < labels.count, !labels[start].isEmpty {
                     buffer.write(labels[start], x: column + 2, y: row, style: labelStyle, clip: area)
                 }
@@ -113,17 +114,19 @@ public struct SlotGrid: Widget, Sendable, Hashable {
                 var busy = 0
                 for slot in slots[start..<end] where slot.isBusy { busy += 1 }
                 let level = SlotGrid.heatLevel(busy: busy, of: end - start)
-                buffer[column, row] = Cell(SlotGrid.shades[level], style: heatStyle(level))
-                fillGap(after: column, row: row, in: area, foreground: heatStyle(level).foreground, buffer: &buffer)
+                let style = heatStyle(level)
+                buffer[column, row] = Cell(SlotGrid.shades[level], style: style)
+                fillGap(after: column, row: row, pitch: pitch, in: area, foreground: style.foreground, buffer: &buffer)
             }
             start += run
             cellIndex += 1
         }
     }
 
-    /// Paints the blanks after the cell at `column` up to the next cell in the background with
-    /// `foreground`, unless the background's attributes would show it (underline, reverse).
-    private func fillGap(after column: Int, row: Int, in area: Rect, foreground: Color, buffer: inout CellBuffer) {
+    /// Paints the blanks after the cell at `column`, up to the next cell `pitch` columns on, in the
+    /// background with `foreground`, unless the background's attributes would show it (underline,
+    /// reverse).
+    private func fillGap(after column: Int, row: Int, pitch: Int, in area: Rect, foreground: Color, buffer: inout CellBuffer) {
         guard pitch > 1, background.attributes.isDisjoint(with: [.underline, .reverse]) else { return }
         var style = background
         style.foreground = foreground
