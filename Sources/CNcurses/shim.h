@@ -58,40 +58,30 @@ static const mmask_t POOLTOP_BUTTON3_CLICKED = BUTTON3_CLICKED;
 static const mmask_t POOLTOP_BUTTON4_PRESSED = BUTTON4_PRESSED;
 static const mmask_t POOLTOP_BUTTON5_PRESSED = BUTTON5_PRESSED;
 
-// MARK: - Cells
+// MARK: - Terminfo
 
-/// Puts one character (a spacing scalar plus up to three combining scalars; pass 0 for unused
-/// ones) at (y, x) with `attributes` and the extended color pair `pair`, which may exceed 255
-/// because it travels through setcchar's opts pointer rather than the attribute bits.
-static inline int pooltop_nc_put_cell(WINDOW *window, int y, int x,
-                                      wchar_t c0, wchar_t c1, wchar_t c2, wchar_t c3,
-                                      attr_t attributes, int pair) {
-    wchar_t text[5] = { c0, c1, c2, c3, 0 };
-    cchar_t cell;
-    int extendedPair = pair;
-    if (setcchar(&cell, text, attributes, 0, &extendedPair) == ERR) {
-        return ERR;
-    }
-    return mvwadd_wch(window, y, x, &cell);
+#include <term.h>
+
+/// The string capability `name` of the current terminal (e.g. "setaf"), or NULL when the
+/// terminal does not have it.
+static inline const char *pooltop_nc_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return value == (char *)-1 ? NULL : value;
 }
 
-/// Reads back the cell at (y, x): its first scalar, attributes (without color bits) and pair.
-static inline int pooltop_nc_read_cell(WINDOW *window, int y, int x,
-                                       wchar_t *character, attr_t *attributes, int *pair) {
-    cchar_t cell;
-    if (mvwin_wch(window, y, x, &cell) == ERR) {
-        return ERR;
-    }
-    wchar_t text[CCHARW_MAX + 1];
-    short shortPair = 0;
-    int extendedPair = 0;
-    if (getcchar(&cell, text, attributes, &shortPair, &extendedPair) == ERR) {
-        return ERR;
-    }
-    *character = text[0];
-    *attributes &= A_ATTRIBUTES & ~A_COLOR;
-    *pair = extendedPair;
-    return OK;
+/// True when the current terminal has the boolean capability `name` (e.g. "am").
+static inline int pooltop_nc_flag_capability(const char *name) {
+    return tigetflag(name) > 0;
+}
+
+/// `capability` with one parameter substituted (tiparm is variadic, which Swift cannot call).
+static inline const char *pooltop_nc_tiparm1(const char *capability, int first) {
+    return tiparm(capability, first);
+}
+
+/// `capability` with two parameters substituted.
+static inline const char *pooltop_nc_tiparm2(const char *capability, int first, int second) {
+    return tiparm(capability, first, second);
 }
 
 // MARK: - Locale and character width

@@ -17,6 +17,7 @@ static struct termios saved_modes;
 static volatile sig_atomic_t saved_fd = -1;
 static volatile sig_atomic_t armed = 0;
 static volatile sig_atomic_t quit_signal = 0;
+static int continued = 0;  // read and cleared with __atomic builtins
 static volatile sig_atomic_t stderr_capture_fd = -1;
 static volatile sig_atomic_t original_stderr_fd = -1;
 static int atexit_registered = 0;
@@ -28,6 +29,7 @@ static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
 static struct sigaction previous_crash[CRASH_COUNT];
 static struct sigaction previous_quit[QUIT_COUNT];
+static struct sigaction previous_continue;
 static volatile sig_atomic_t crash_installed = 0;
 static volatile sig_atomic_t quit_installed = 0;
 
@@ -210,6 +212,11 @@ static void quit_handler(int signal_number) {
     }
 }
 
+static void continue_handler(int signal_number) {
+    (void)signal_number;
+    __atomic_store_n(&continued, 1, __ATOMIC_RELAXED);
+}
+
 void pooltop_guard_install_quit_signals(void) {
     if (quit_installed) {
         return;
@@ -228,11 +235,21 @@ void pooltop_guard_install_quit_signals(void) {
     // A parent may have started us with these blocked (a mask is inherited across exec; libdispatch
     // worker threads block them): unblocked, a SIGTERM reaches the loop instead of being lost.
     (void)pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
+    struct sigaction resumed;
+    memset(&resumed, 0, sizeof resumed);
+    resumed.sa_handler = continue_handler;
+    resumed.sa_flags = SA_RESTART;
+    sigemptyset(&resumed.sa_mask);
+    (void)sigaction(SIGCONT, &resumed, &previous_continue);
     quit_installed = 1;
 }
 
 int pooltop_guard_quit_signal(void) {
     return quit_signal;
+}
+
+int pooltop_guard_take_continued(void) {
+    return __atomic_exchange_n(&continued, 0, __ATOMIC_RELAXED);
 }
 
 void pooltop_guard_remove_handlers(void) {
@@ -246,6 +263,7 @@ void pooltop_guard_remove_handlers(void) {
         for (size_t i = 0; i < QUIT_COUNT; i++) {
             (void)sigaction(quit_signals[i], &previous_quit[i], NULL);
         }
+        (void)sigaction(SIGCONT, &previous_continue, NULL);
         quit_installed = 0;
     }
 }

@@ -13,6 +13,13 @@ struct CursesStyle: Hashable {
     /// The background color number; -1 is the terminal's default.
     var background: Int32
 
+    /// A style of exactly these attribute bits and color numbers.
+    init(attributes: attr_t, foreground: Int32, background: Int32) {
+        self.attributes = attributes
+        self.foreground = foreground
+        self.background = background
+    }
+
     /// Translates `style` for a terminal with `terminalColors` colors.
     /// - Parameters:
     ///   - style: a style already degraded to the session's color depth.

@@ -29,7 +29,9 @@ extension TerminalSession {
     private func functionKeyEvent(_ code: Int32) -> InputEvent? {
         switch code {
         case KEY_RESIZE:
-            // ncurses has already resized its screen; repaint all of the next frame.
+            // ncurses has already resized its screen and would refresh it at the next read, over
+            // the frame drawn in between; it refreshes now, and the next frame repaints it all.
+            letNcursesRefresh()
             needsFullRedraw = true
             let (width, height) = size
             return .resize(width: width, height: height)

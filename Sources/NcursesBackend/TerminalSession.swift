@@ -29,18 +29,19 @@ public final class TerminalSession {
     let terminalColors: Int
     /// True when pair color -1 (the terminal's default) may be used.
     let hasDefaultColors: Bool
-    /// Color pairs defined so far.
-    var pairCache: ColorPairCache
+    /// Turns each frame's changed cells into bytes for the terminal.
+    var encoder: FrameEncoder
+    /// Where frames are written: the stream ncurses was given (the terminal, the `--cast`
+    /// pseudo-terminal, or a testing session's file).
+    let outputDescriptor: Int32
     /// The last frame drawn, for diffing; nil before the first frame.
     var previousFrame: CellBuffer?
     /// The screen size the last frame was drawn at.
     var previousScreenSize: (width: Int, height: Int) = (0, 0)
-    /// How many cells the last `draw(_:)` handed to ncurses (for tests and diagnostics).
+    /// How many cells the last `draw(_:)` wrote (for tests and diagnostics).
     var cellsWrittenLastFrame = 0
     /// Set by a resize so the next frame repaints everything.
     var needsFullRedraw = true
-    /// The last style translated, and its translation (consecutive cells mostly share a style).
-    var lastStyle: (style: Style, attributes: attr_t, pair: Int32)?
     /// True once `close()` ran.
     public private(set) var isClosed = false
     /// With `--cast`: the pseudo-terminal ncurses draws into and the thread that copies it out.
@@ -79,7 +80,8 @@ public final class TerminalSession {
             }
             _ = pooltop_relay_input_mode(STDIN_FILENO)
         }
-        guard let screen = newterm(nil, relay?.output ?? pooltop_nc_stdout(), pooltop_nc_stdin()) else {
+        let output = relay?.output ?? pooltop_nc_stdout()!  // C's stdout always exists
+        guard let screen = newterm(nil, output, pooltop_nc_stdin()) else {
             relay?.finish()
             Self.release()
             throw .unknownTerminalType(type)
@@ -87,7 +89,7 @@ public final class TerminalSession {
         // After newterm: ncurses' SIGWINCH handler is there to be chained after the size is copied.
         if let relay { _ = pooltop_relay_mirror_size(STDOUT_FILENO, relay.slaveDescriptor) }
         let noColor = getenv("NO_COLOR").map { String(cString: $0) }
-        let session = TerminalSession(screen: screen, ownsTerminal: true, testingStreams: nil) { colors in
+        let session = TerminalSession(screen: screen, output: output, ownsTerminal: true, testingStreams: nil) { colors in
             colorMode.colorDepth(terminalColors: colors, noColor: noColor)
         }
         session.relay = relay
@@ -124,13 +126,14 @@ public final class TerminalSession {
             return nil
         }
         _ = resizeterm(Int32(height), Int32(width))
-        self.init(screen: screen, ownsTerminal: false, testingStreams: (output, input)) { colors in
+        self.init(screen: screen, output: output, ownsTerminal: false, testingStreams: (output, input)) { colors in
             colorMode.colorDepth(terminalColors: colors, noColor: nil)
         }
     }
 
     private init(
         screen: OpaquePointer,
+        output: UnsafeMutablePointer<FILE>,
         ownsTerminal: Bool,
         testingStreams: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?,
         depthForColors: (Int) -> ColorDepth
@@ -141,6 +144,7 @@ public final class TerminalSession {
         self.window = window
         self.ownsTerminal = ownsTerminal
         self.testingStreams = testingStreams
+        outputDescriptor = fileno(output)
 
         _ = cbreak()
         _ = noecho()
@@ -167,12 +171,15 @@ public final class TerminalSession {
         }
         colorDepth = depth
         self.hasDefaultColors = hasDefaultColors
-        terminalColors = depth == .monochrome ? 0 : Int(pooltop_nc_colors())
-        pairCache = ColorPairCache(colorPairs: depth == .monochrome ? 1 : Int(pooltop_nc_color_pairs()))
-        // ncurses 6.4 writes every cursor movement on its own (one write(2) each, dozens a frame)
-        // until the screen has been suspended and resumed once; suspend it before anything is
-        // drawn, and the next update resumes it: from then on a frame goes out in one write.
-        _ = endwin()
+        let colors = depth == .monochrome ? 0 : Int(pooltop_nc_colors())
+        terminalColors = colors
+        encoder = FrameEncoder(
+            capabilities: .current(), colorDepth: depth, terminalColors: colors, hasDefaultColors: hasDefaultColors
+        )
+        // Puts the screen up (alternate screen, modes, cleared) and leaves stdscr untouched, so
+        // reading a key does not refresh it over the frames. From here on ncurses writes only on a
+        // resize and when the session closes; frames are written by `draw(_:)`.
+        _ = wnoutrefresh(window)
         _ = doupdate()
     }
 

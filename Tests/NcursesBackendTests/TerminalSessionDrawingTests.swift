@@ -3,12 +3,19 @@ import Testing
 import TerminalUI
 @testable import NcursesBackend
 
-/// Drawing through ncurses into a file instead of a terminal, reading the result back from
-/// ncurses' own screen. ncurses keeps one current screen per process, hence `.serialized`.
+/// Drawing into a file instead of a terminal, then replaying everything sent (ncurses' setup and
+/// the frames) on a model terminal to see what a person would see. ncurses keeps one current
+/// screen per process, hence `.serialized`.
 @Suite(.serialized)
 struct TerminalSessionDrawingTests {
-    private func makeSession(width: Int = 40, height: Int = 6, terminalType: String = "xterm-256color", colorMode: ColorMode = .auto) throws -> TerminalSession {
+    func makeSession(width: Int = 40, height: Int = 6, terminalType: String = "xterm-256color", colorMode: ColorMode = .auto) throws -> TerminalSession {
         try #require(TerminalSession(testingWidth: width, height: height, terminalType: terminalType, colorMode: colorMode))
+    }
+
+    /// What the terminal shows after everything `session` sent.
+    private func screen(of session: TerminalSession) -> ModelTerminal {
+        let size = session.size
+        return ModelTerminal(width: size.width, height: size.height, replaying: session.bytesSent)
     }
 
     private func trimmed(_ line: String) -> String {
@@ -24,14 +31,16 @@ struct TerminalSessionDrawingTests {
         session.draw(buffer)
 
         #expect(session.size == (40, 6))
-        #expect(trimmed(session.screenLine(2)) == " hello 漢字 ⣿⣀⡇ ▁▇ ✓")
-        #expect(session.screenCell(column: 7, row: 2)?.character == "漢")
-        #expect(session.screenCell(column: 9, row: 2)?.character == "字")
-        #expect(session.screenCell(column: 12, row: 2)?.character == "⣿")
-        #expect(session.screenLine(5).hasSuffix("│end"))  // the bottom-right cell too
+        let screen = screen(of: session)
+        #expect(trimmed(screen.line(2)) == " hello 漢字 ⣿⣀⡇ ▁▇ ✓")
+        #expect(screen[7, 2].character == "漢")
+        #expect(screen[9, 2].character == "字")
+        #expect(screen[12, 2].character == "⣿")
+        #expect(screen.line(5).hasSuffix("│end"))  // the bottom-right cell too
+        #expect(screen.unknownSequences.isEmpty)
     }
 
-    @Test func mapsStylesToAttributesAndPairs() throws {
+    @Test func mapsStylesToAttributesAndColors() throws {
         let session = try makeSession()
         defer { session.close() }
         #expect(session.colorDepth == .palette256)
@@ -39,18 +48,23 @@ struct TerminalSessionDrawingTests {
         buffer.write("hot", x: 0, y: 0, style: Style(foreground: .indexed(208), background: .indexed(236), attributes: .bold))
         buffer.write("rgb", x: 0, y: 1, style: Style(foreground: .rgb(255, 135, 0), attributes: [.underline, .italic]))
         buffer.write("rev", x: 0, y: 2, style: Style(attributes: .reverse))
+        buffer.write("low", x: 5, y: 2, style: Style(foreground: .indexed(3), background: .indexed(12)))
         session.draw(buffer)
 
-        let hot = try #require(session.screenCell(column: 1, row: 0))
-        #expect(hot.attributes == .bold)
+        let screen = screen(of: session)
+        let hot = screen[1, 0]
+        #expect(hot.character == "o" && hot.attributes == .bold)
         #expect((hot.foreground, hot.background) == (208, 236))
-        let rgb = try #require(session.screenCell(column: 0, row: 1))
+        let rgb = screen[0, 1]
         #expect(rgb.attributes == [.underline, .italic])
         #expect((rgb.foreground, rgb.background) == (208, -1))
-        #expect(rgb.pair == hot.pair + 1)
-        let plain = try #require(session.screenCell(column: 0, row: 2))
+        let plain = screen[0, 2]
         #expect(plain.attributes == .reverse)
-        #expect(plain.pair == 0)
+        #expect((plain.foreground, plain.background) == (-1, -1))
+        let low = screen[5, 2]
+        #expect(low.attributes.isEmpty && (low.foreground, low.background) == (3, 12))
+        #expect(screen[3, 0] == ModelTerminal.Cell())  // attributes and colors end with the text
+        #expect(screen.unknownSequences.isEmpty)
     }
 
     @Test func monochromeKeepsAttributesOnly() throws {
@@ -60,9 +74,9 @@ struct TerminalSessionDrawingTests {
         var buffer = CellBuffer(width: 40, height: 6)
         buffer.write("hot", x: 0, y: 0, style: Style(foreground: .indexed(208), attributes: .bold))
         session.draw(buffer)
-        let cell = try #require(session.screenCell(column: 0, row: 0))
-        #expect(cell.attributes == .bold)
-        #expect(cell.pair == 0)
+        let cell = screen(of: session)[0, 0]
+        #expect(cell.character == "h" && cell.attributes == .bold)
+        #expect((cell.foreground, cell.background) == (-1, -1))
     }
 
     @Test func laterFramesSendOnlyWhatChanged() throws {
@@ -86,8 +100,11 @@ struct TerminalSessionDrawingTests {
         let delta = session.bytesWritten - afterFirst
         #expect(delta > 0 && delta < 40)
         #expect(session.cellsWrittenLastFrame == 1)
-        #expect(session.screenCell(column: 40, row: 12)?.character == "X")
-        #expect(session.screenCell(column: 40, row: 12)?.foreground == 196)
+        let screen = screen(of: session)
+        #expect(screen[40, 12].character == "X")
+        #expect(screen[40, 12].foreground == 196)
+        #expect(screen[39, 12].character == "▇" && screen[39, 12].foreground == 28)
+        #expect(screen[41, 12].character == "a" && screen[41, 12].foreground == 28)
     }
 
     @Test func aFrameOfAnotherSizeRepaintsEverything() throws {
@@ -98,51 +115,57 @@ struct TerminalSessionDrawingTests {
         small.write("small", x: 0, y: 0)
         session.draw(small)
         #expect(session.cellsWrittenLastFrame == 5)  // after erase, blank cells need no write
-        #expect(session.screenLine(0) == "small" + String(repeating: " ", count: 35))
-        #expect(session.screenLine(4) == String(repeating: " ", count: 40))
+        var screen = screen(of: session)
+        #expect(screen.line(0) == "small" + String(repeating: " ", count: 35))
+        #expect(screen.line(4) == String(repeating: " ", count: 40))
 
         var large = CellBuffer(width: 60, height: 10, filler: Cell("+"))
         large.write("漢", x: 39, y: 0)  // straddles the screen's right edge
         session.draw(large)
-        #expect(session.screenLine(5) == String(repeating: "+", count: 40))
-        #expect(session.screenCell(column: 39, row: 0)?.character == " ")
+        screen = self.screen(of: session)
+        #expect(screen.line(5) == String(repeating: "+", count: 40))
+        #expect(screen[39, 0].character == " ")
     }
 
-    @Test func runningOutOfPairsRepaintsWithFreshIds() throws {
-        // xterm: 8 colors, 64 pairs, so ids 1...63.
+    /// The colors are set directly, not through ncurses' color pairs, so a frame may use more
+    /// combinations than the terminal has pairs (xterm: 64) and no frame has to be repainted.
+    @Test func moreColorCombinationsThanPairsDrawWithoutRepainting() throws {
         let session = try makeSession(width: 64, height: 4, terminalType: "xterm")
         defer { session.close() }
         #expect(session.colorDepth == .ansi16)
-        func frame(backgrounds: [UInt8]) -> CellBuffer {
+        func frame(backgrounds: [[UInt8]]) -> CellBuffer {
             var buffer = CellBuffer(width: 64, height: 4)
-            for (row, background) in backgrounds.enumerated() {
-                for column in 0..<8 {
-                    buffer[column, row] = Cell("x", style: Style(foreground: .indexed(UInt8(column)), background: .indexed(background)))
+            for (row, rowBackgrounds) in backgrounds.enumerated() {
+                for (column, background) in rowBackgrounds.enumerated() {
+                    buffer[column, row] = Cell("x", style: Style(foreground: .indexed(UInt8(column % 8)), background: .indexed(background)))
                 }
             }
             return buffer
         }
-        func expectColors(backgrounds: [Int32]) throws {
-            for (row, background) in backgrounds.enumerated() {
-                for column in 0..<8 {
-                    let cell = try #require(session.screenCell(column: column, row: row))
-                    #expect(cell.foreground == Int32(column) && cell.background == background)
-                    #expect(cell.pair >= 1 && cell.pair <= 63)
+        func expectColors(backgrounds: [[UInt8]]) {
+            let screen = screen(of: session)
+            for (row, rowBackgrounds) in backgrounds.enumerated() {
+                for (column, background) in rowBackgrounds.enumerated() {
+                    let cell = screen[column, row]
+                    #expect(cell.character == "x" && cell.foreground == Int32(column % 8) && cell.background == Int32(background))
                 }
             }
         }
-        // 32 pairs, then 32 more (64 > 63): the second frame overflows and starts the ids over.
-        let first = frame(backgrounds: [0, 1, 2, 3])
-        session.draw(first)
-        let second = frame(backgrounds: [4, 5, 6, 7])
-        session.draw(second)
-        try expectColors(backgrounds: [4, 5, 6, 7])
-        #expect(session.screenCell(column: 0, row: 0)?.pair == 1)
+        // All 64 foreground/background combinations of 8 colors in one frame.
+        let all = (0..<4).map { row in (0..<16).map { column in UInt8((row * 2 + column / 8) % 8) } }
+        session.draw(frame(backgrounds: all))
+        expectColors(backgrounds: all)
+        // The next frame changes half the backgrounds and writes only those cells.
+        let next = all.map { row in row.enumerated().map { $0.offset.isMultiple(of: 2) ? UInt8(7) - $0.element : $0.element } }
+        session.draw(frame(backgrounds: next))
+        let changed = zip(all.joined(), next.joined()).filter { $0 != $1 }.count
+        #expect(changed == 32 && session.cellsWrittenLastFrame == changed)
+        expectColors(backgrounds: next)
     }
 
-    /// ncurses 6.4 sends each cursor movement in a write(2) of its own unless the screen was
-    /// suspended and resumed once; over ssh that is a packet each. A datagram socket keeps every
-    /// write apart, so the count of messages is the count of writes.
+    /// A frame goes out in one write(2), not a write per cursor movement (over ssh that would be a
+    /// packet each). A datagram socket keeps every write apart, so the count of messages is the
+    /// count of writes.
     @Test func sendsAFrameInOneWrite() throws {
         var sockets: [Int32] = [-1, -1]
         try #require(socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue), 0, &sockets) == 0)
@@ -150,10 +173,16 @@ struct TerminalSessionDrawingTests {
         let output = try #require(fdopen(sockets[0], "w"))
         let session = try #require(TerminalSession(testingWidth: 120, height: 40, output: output))
         defer { session.close() }
+        var sent: [UInt8] = []
         func writes() -> Int {
             var count = 0
             var message = [UInt8](repeating: 0, count: 65_536)
-            while recv(sockets[1], &message, message.count, Int32(MSG_DONTWAIT)) > 0 { count += 1 }
+            while true {
+                let length = recv(sockets[1], &message, message.count, Int32(MSG_DONTWAIT))
+                guard length > 0 else { break }
+                sent += message.prefix(length)
+                count += 1
+            }
             return count
         }
         var buffer = CellBuffer(width: 120, height: 40)
@@ -167,6 +196,8 @@ struct TerminalSessionDrawingTests {
         }
         session.draw(buffer)
         #expect(writes() == 1)
-        #expect(trimmed(session.screenLine(39)).hasSuffix("end"))
+        let screen = ModelTerminal(width: 120, height: 40, replaying: sent)
+        #expect(trimmed(screen.line(39)) == "  row 39 273" + String(repeating: " ", count: 98) + "end")
+        #expect(screen[9, 39].foreground == 2 && screen[110, 39].foreground == -1)
     }
 }

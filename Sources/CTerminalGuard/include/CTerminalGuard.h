@@ -16,11 +16,16 @@ int pooltop_guard_save_terminal(int fd);
 void pooltop_guard_install_crash_handlers(void);
 
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that only record the signal; the UI loop
-/// polls pooltop_guard_quit_signal() and shuts down on its own. Idempotent.
+/// polls pooltop_guard_quit_signal() and shuts down on its own. Also records SIGCONT (the
+/// process was stopped, Ctrl-Z, and resumed), after which the screen must be drawn again whole.
+/// Idempotent.
 void pooltop_guard_install_quit_signals(void);
 
 /// The first quit signal received since the handlers were installed, or 0.
 int pooltop_guard_quit_signal(void);
+
+/// 1 when SIGCONT arrived since the last call, else 0; clears the record.
+int pooltop_guard_take_continued(void);
 
 /// Puts back every handler the two install functions replaced. Idempotent.
 void pooltop_guard_remove_handlers(void);

@@ -1,0 +1,123 @@
+import CNcurses
+import Testing
+import TerminalUI
+@testable import NcursesBackend
+
+/// The bytes `FrameEncoder` writes, literally, with xterm-256color's sequences. In the drawing
+/// suite because terminfo's `tiparm` shares one buffer: these must not run beside the sessions.
+extension TerminalSessionDrawingTests {
+    /// xterm-256color's entry, written out (`readsTheSequencesFromTerminfo` checks them).
+    static let xterm = TerminalCapabilities(
+        resetAttributes: Array("\u{1B}(B\u{1B}[m".utf8),
+        resetColors: Array("\u{1B}[39;49m".utf8),
+        attributeOn: [
+            (POOLTOP_A_BOLD, Array("\u{1B}[1m".utf8)), (POOLTOP_A_DIM, Array("\u{1B}[2m".utf8)),
+            (POOLTOP_A_REVERSE, Array("\u{1B}[7m".utf8)), (POOLTOP_A_UNDERLINE, Array("\u{1B}[4m".utf8)),
+            (POOLTOP_A_ITALIC, Array("\u{1B}[3m".utf8)),
+        ],
+        clearScreen: Array("\u{1B}[H\u{1B}[2J".utf8),
+        cursorHome: Array("\u{1B}[H".utf8),
+        cursorAddress: Array("\u{1B}[%i%p1%d;%p2%dH".utf8CString),
+        setForeground: Array("\u{1B}[%?%p1%{8}%<%t3%p1%d%e%p1%{16}%<%t9%p1%{8}%-%d%e38;5;%p1%d%;m".utf8CString),
+        setBackground: Array("\u{1B}[%?%p1%{8}%<%t4%p1%d%e%p1%{16}%<%t10%p1%{8}%-%d%e48;5;%p1%d%;m".utf8CString),
+        autoMargins: true,
+        eatsNewlineGlitch: true
+    )
+
+    private func makeEncoder(_ capabilities: TerminalCapabilities = Self.xterm) -> FrameEncoder {
+        TerminalLocale.prepare()  // wide characters are measured with the locale's wcwidth
+        return FrameEncoder(capabilities: capabilities, colorDepth: .palette256, terminalColors: 256, hasDefaultColors: true)
+    }
+
+    /// Encodes `changes` (cells of `buffer`) on a 10×3 screen and returns the bytes as text.
+    private func encode(_ encoder: inout FrameEncoder, _ buffer: CellBuffer, _ cells: [(Int, Int)], clearing: Bool = false) -> String {
+        let changes = cells.map { CellChange(column: $0.0, row: $0.1, cell: buffer[$0.0, $0.1]) }
+        let frame = encoder.encode(changes, of: buffer, screen: (10, 3), clearingFirst: clearing)
+        return String(decoding: frame.bytes, as: UTF8.self)
+    }
+
+    @Test func readsTheSequencesFromTerminfo() throws {
+        let session = try makeSession()
+        defer { session.close() }
+        let read = TerminalCapabilities.current()
+        let written = Self.xterm
+        #expect(read.resetAttributes == written.resetAttributes && read.resetColors == written.resetColors)
+        #expect(read.attributeOn.map(\.sequence) == written.attributeOn.map(\.sequence))
+        #expect(read.clearScreen == written.clearScreen && read.cursorHome == written.cursorHome)
+        #expect(read.cursorAddress == written.cursorAddress)
+        #expect(read.setForeground == written.setForeground && read.setBackground == written.setBackground)
+        #expect(read.autoMargins && read.eatsNewlineGlitch && !read.scrollsAtBottomRight)
+    }
+
+    @Test func aRunInOneStyleIsOneMoveAndOneColor() {
+        var encoder = makeEncoder()
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.write("ab", x: 2, y: 1, style: Style(foreground: .indexed(1)))
+        buffer.write("c", x: 4, y: 1, style: Style(foreground: .indexed(208), background: .indexed(9)))
+        let text = encode(&encoder, buffer, [(2, 1), (3, 1), (4, 1)])
+        // Unknown pen first: reset it. Then red, two cells, 208 on bright red, and back to
+        // normal and home at the end.
+        #expect(text == "\u{1B}[2;3H\u{1B}(B\u{1B}[m\u{1B}[39;49m\u{1B}[31mab\u{1B}[38;5;208m\u{1B}[101mc"
+            + "\u{1B}(B\u{1B}[m\u{1B}[39;49m\u{1B}[H")
+    }
+
+    @Test func aFewUnchangedCellsInThePenAreWrittenAgainInsteadOfMoving() {
+        var encoder = makeEncoder()
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.write("Xbc Y", x: 0, y: 0)
+        buffer.write("1234567", x: 0, y: 2)
+        _ = encode(&encoder, buffer, [(0, 0)])  // the pen and the cursor are known from here
+        // Three cells between X and Y: written again. Six between 1 and 7: a move.
+        #expect(encode(&encoder, buffer, [(0, 0), (4, 0), (0, 2), (6, 2)]) == "Xbc Y\u{1B}[3;1H1\u{1B}[3;7H7\u{1B}[H")
+        // Not when they are in another style than the pen.
+        buffer.write("bc", x: 1, y: 0, style: Style(attributes: .bold))
+        _ = encode(&encoder, buffer, [(1, 0), (2, 0)])
+        #expect(encode(&encoder, buffer, [(0, 0), (4, 0)]) == "X\u{1B}[1;5HY\u{1B}[H")
+    }
+
+    @Test func droppingAnAttributeOrAColorResetsThePen() {
+        var encoder = makeEncoder()
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.write("a", x: 0, y: 0, style: Style(foreground: .indexed(2), attributes: [.bold, .underline]))
+        buffer.write("b", x: 1, y: 0, style: Style(foreground: .indexed(2), attributes: .bold))
+        buffer.write("c", x: 2, y: 0, style: Style(background: .indexed(4), attributes: .bold))
+        let text = encode(&encoder, buffer, [(0, 0), (1, 0), (2, 0)])
+        let reset = "\u{1B}(B\u{1B}[m\u{1B}[39;49m"
+        #expect(text == "\u{1B}[1;1H\(reset)\u{1B}[1m\u{1B}[4m\u{1B}[32ma\(reset)\u{1B}[1m\u{1B}[32mb\(reset)\u{1B}[1m\u{1B}[44mc\(reset)\u{1B}[H")
+    }
+
+    @Test func wideAndCombiningCharactersMoveTheCursorAsTheTerminalDoes() {
+        var encoder = makeEncoder()
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.write("漢e\u{301}x", x: 0, y: 0)
+        let text = encode(&encoder, buffer, [(0, 0), (2, 0), (3, 0)])
+        #expect(text == "\u{1B}[1;1H\u{1B}(B\u{1B}[m\u{1B}[39;49m漢e\u{301}x\u{1B}[H")
+    }
+
+    @Test func theBottomRightCellIsLeftAloneWhereWritingItWouldScroll() {
+        var ansi = Self.xterm
+        ansi.eatsNewlineGlitch = false
+        var encoder = makeEncoder(ansi)
+        let buffer = CellBuffer(width: 10, height: 3, filler: Cell("#"))
+        let changes = [CellChange(column: 8, row: 2, cell: buffer[8, 2]), CellChange(column: 9, row: 2, cell: buffer[9, 2])]
+        let frame = encoder.encode(changes, of: buffer, screen: (10, 3), clearingFirst: false)
+        #expect(frame.cellsWritten == 1)
+        #expect(String(decoding: frame.bytes, as: UTF8.self) == "\u{1B}[3;9H\u{1B}(B\u{1B}[m\u{1B}[39;49m#\u{1B}[H")
+    }
+
+    @Test func aFrameWithNothingChangedSendsNothing() {
+        var encoder = makeEncoder()
+        let buffer = CellBuffer(width: 10, height: 3)
+        #expect(encode(&encoder, buffer, []) == "")
+        #expect(encode(&encoder, buffer, [], clearing: true) == "\u{1B}(B\u{1B}[m\u{1B}[39;49m\u{1B}[H\u{1B}[2J")
+    }
+
+    @Test func paddingDelaysAreNotSent() {
+        func stripped(_ text: String) -> String {
+            String(decoding: TerminalCapabilities.withoutPadding(Array(text.utf8)), as: UTF8.self)
+        }
+        #expect(stripped("\u{1B}[H\u{1B}[J$<50>") == "\u{1B}[H\u{1B}[J")
+        #expect(stripped("\u{1B}[%i%p1%d;%p2%dH$<5/>x") == "\u{1B}[%i%p1%d;%p2%dHx")
+        #expect(stripped("$5 and $<a>") == "$5 and $<a>")
+    }
+}
