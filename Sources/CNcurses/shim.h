@@ -25,7 +25,6 @@ static inline WINDOW *pooltop_nc_stdscr(void) { return stdscr; }
 static inline int pooltop_nc_cols(void) { return COLS; }
 static inline int pooltop_nc_lines(void) { return LINES; }
 static inline int pooltop_nc_colors(void) { return COLORS; }
-static inline int pooltop_nc_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *pooltop_nc_stdin(void) { return stdin; }
 static inline FILE *pooltop_nc_stdout(void) { return stdout; }
 static inline int pooltop_nc_set_escdelay(int milliseconds) { return set_escdelay(milliseconds); }
@@ -42,8 +41,6 @@ static const attr_t POOLTOP_A_DIM = A_DIM;
 static const attr_t POOLTOP_A_REVERSE = A_REVERSE;
 static const attr_t POOLTOP_A_UNDERLINE = A_UNDERLINE;
 static const attr_t POOLTOP_A_ITALIC = A_ITALIC;
-static const attr_t POOLTOP_A_ATTRIBUTES = A_ATTRIBUTES;
-static const attr_t POOLTOP_A_COLOR = A_COLOR;
 
 // MARK: - Keys and mouse
 

@@ -34,8 +34,10 @@ struct FrameEncoder {
     /// `setaf` and `setab` expanded, by color number.
     private var foregrounds: [[UInt8]?] = Array(repeating: nil, count: 256)
     private var backgrounds: [[UInt8]?] = Array(repeating: nil, count: 256)
-    /// `cup` expanded, by `row << 16 | column`.
-    private var addresses: [Int: [UInt8]] = [:]
+    /// `cup` expanded, by `row * addressWidth + column`; empty until first used.
+    private var addresses: [[UInt8]] = []
+    /// The screen width `addresses` is laid out for.
+    private var addressWidth = 0
     /// The frame being encoded (kept, with its capacity, from frame to frame).
     private var output: [UInt8] = []
 
@@ -62,6 +64,10 @@ struct FrameEncoder {
         _ changes: [CellChange], of buffer: CellBuffer, screen: (width: Int, height: Int), clearingFirst: Bool
     ) -> (bytes: [UInt8], cellsWritten: Int) {
         output.removeAll(keepingCapacity: true)
+        if addressWidth != screen.width || addresses.count != screen.width * screen.height {
+            addressWidth = screen.width
+            addresses = Array(repeating: [], count: screen.width * screen.height)
+        }
         var written = 0
         if clearingFirst {
             resetPen()
@@ -119,14 +125,11 @@ struct FrameEncoder {
 
     /// Appends `cup` for (`row`, `column`), expanded once per position.
     private mutating func appendAddress(row: Int, column: Int) {
-        let key = row << 16 | column
-        if let address = addresses[key] {
-            output += address
-        } else {
-            let address = TerminalCapabilities.expand(capabilities.cursorAddress, Int32(row), Int32(column))
-            addresses[key] = address
-            output += address
+        let index = row * addressWidth + column
+        if addresses[index].isEmpty {
+            addresses[index] = TerminalCapabilities.expand(capabilities.cursorAddress, Int32(row), Int32(column))
         }
+        output.append(contentsOf: addresses[index])
     }
 
     /// Changes the terminal's pen to `style`, writing only what differs.
@@ -146,10 +149,10 @@ struct FrameEncoder {
             output += sequence
         }
         if next.foreground >= 0 && next.foreground != current.foreground {
-            output += color(next.foreground, in: &foregrounds, capability: capabilities.setForeground)
+            output += Self.color(next.foreground, in: &foregrounds, capability: capabilities.setForeground)
         }
         if next.background >= 0 && next.background != current.background {
-            output += color(next.background, in: &backgrounds, capability: capabilities.setBackground)
+            output += Self.color(next.background, in: &backgrounds, capability: capabilities.setBackground)
         }
         pen = next
     }
@@ -176,7 +179,7 @@ struct FrameEncoder {
     }
 
     /// The sequence setting color `number`, expanded once.
-    private func color(_ number: Int32, in cache: inout [[UInt8]?], capability: [CChar]?) -> [UInt8] {
+    private static func color(_ number: Int32, in cache: inout [[UInt8]?], capability: [CChar]?) -> [UInt8] {
         let index = Int(number)
         guard index < cache.count else { return TerminalCapabilities.expand(capability, number) }
         if let sequence = cache[index] { return sequence }

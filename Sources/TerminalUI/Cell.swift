@@ -6,12 +6,13 @@
 /// The character is stored as plain numbers — its first scalar and up to three more (combining
 /// marks) packed into one word — so a cell is a trivial value: a 10,000-cell frame is copied,
 /// compared and diffed without reference counting. Scalars past the fourth are dropped (a
-/// terminal draws at most a base and a few combining marks in one cell anyway).
+/// terminal draws at most a base and a few combining marks in one cell anyway). The word comes
+/// first, so the fields pack into 24 bytes a cell instead of 32 (Swift lays them out in order).
 public struct Cell: Sendable, Hashable {
-    /// The first scalar of the character.
-    public private(set) var base: Unicode.Scalar
     /// Up to three further scalars, 21 bits each, the first in the low bits; 0 ends the list.
     public private(set) var marks: UInt64
+    /// The first scalar of the character.
+    public private(set) var base: Unicode.Scalar
     /// The colors and attributes of the cell.
     public var style: Style
     /// True for the right half of a wide character.

@@ -4,6 +4,12 @@ import Testing
 
 @Suite("CellBuffer")
 struct CellBufferTests {
+    /// A frame at 200×50 is 10,000 cells, made, filled, diffed and copied every frame: a cell
+    /// stays 24 bytes (its fields in an order that leaves little padding).
+    @Test func aCellIsTwentyFourBytes() {
+        #expect(MemoryLayout<Cell>.stride == 24)
+    }
+
     @Test func textWithoutABackgroundKeepsTheOneUnderIt() {
         let panel = Style(background: .rgb(20, 20, 30))
         var buffer = CellBuffer(width: 6, height: 1)
