@@ -29,8 +29,9 @@ struct FrameEncoder {
     private var penSource: Style?
     /// The cursor's position; nil when unknown (before a frame, after the last column).
     private var cursor: (row: Int, column: Int)?
-    /// The last style translated and its translation.
-    private var lastTranslation: (style: Style, translated: CursesStyle)?
+    /// The styles translated so far (a theme has a few dozen; degrading 24-bit colors to the
+    /// palette is a search, so each is done once).
+    private var translations: [Style: CursesStyle] = [:]
     /// `setaf` and `setab` expanded, by color number.
     private var foregrounds: [[UInt8]?] = Array(repeating: nil, count: 256)
     private var backgrounds: [[UInt8]?] = Array(repeating: nil, count: 256)
@@ -41,6 +42,10 @@ struct FrameEncoder {
     /// The frame being encoded (kept, with its capacity, from frame to frame).
     private var output: [UInt8] = []
 
+    /// True when `cup` is ANSI's `ESC [ row ; column H` (1-based), which is then written directly:
+    /// no table, whose scattered entries cost a cache miss or two a movement in a 10 fps frame.
+    private let addressesAreANSI: Bool
+
     /// The pen after `sgr0` and `op`: no attributes, default colors.
     private static let resetPen = CursesStyle(attributes: POOLTOP_A_NORMAL, foreground: -1, background: -1)
 
@@ -50,6 +55,9 @@ struct FrameEncoder {
         self.colorDepth = colorDepth
         self.terminalColors = terminalColors
         self.hasDefaultColors = hasDefaultColors
+        addressesAreANSI = capabilities.cursorAddress.map { format in
+            TerminalCapabilities.withoutPadding(format.dropLast().map { UInt8(bitPattern: $0) }) == Array("\u{1B}[%i%p1%d;%p2%dH".utf8)
+        } ?? false
         output.reserveCapacity(16_384)
     }
 
@@ -64,7 +72,7 @@ struct FrameEncoder {
         _ changes: [CellChange], of buffer: CellBuffer, screen: (width: Int, height: Int), clearingFirst: Bool
     ) -> (bytes: [UInt8], cellsWritten: Int) {
         output.removeAll(keepingCapacity: true)
-        if addressWidth != screen.width || addresses.count != screen.width * screen.height {
+        if !addressesAreANSI && (addressWidth != screen.width || addresses.count != screen.width * screen.height) {
             addressWidth = screen.width
             addresses = Array(repeating: [], count: screen.width * screen.height)
         }
@@ -125,11 +133,32 @@ struct FrameEncoder {
 
     /// Appends `cup` for (`row`, `column`), expanded once per position.
     private mutating func appendAddress(row: Int, column: Int) {
+        if addressesAreANSI {
+            output.append(0x1B)
+            output.append(UInt8(ascii: "["))
+            appendDecimal(row + 1)
+            output.append(UInt8(ascii: ";"))
+            appendDecimal(column + 1)
+            output.append(UInt8(ascii: "H"))
+            return
+        }
         let index = row * addressWidth + column
         if addresses[index].isEmpty {
             addresses[index] = TerminalCapabilities.expand(capabilities.cursorAddress, Int32(row), Int32(column))
         }
         output.append(contentsOf: addresses[index])
+    }
+
+    /// Appends `value` (positive) in decimal digits.
+    private mutating func appendDecimal(_ value: Int) {
+        var divisor = 1
+        while divisor * 10 <= value { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// Changes the terminal's pen to `style`, writing only what differs.
@@ -171,10 +200,11 @@ struct FrameEncoder {
 
     /// `style` in the terminal's terms; no colors in monochrome.
     private mutating func translation(of style: Style) -> CursesStyle {
-        if let last = lastTranslation, last.style == style { return last.translated }
+        if let known = translations[style] { return known }
         var translated = CursesStyle(style.degraded(to: colorDepth), terminalColors: terminalColors, hasDefaultColors: hasDefaultColors)
         if colorDepth == .monochrome { (translated.foreground, translated.background) = (-1, -1) }
-        lastTranslation = (style, translated)
+        if translations.count >= 4_096 { translations.removeAll(keepingCapacity: true) }
+        translations[style] = translated
         return translated
     }
 
@@ -203,7 +233,9 @@ struct FrameEncoder {
             return 1
         }
         var advance = 1
-        if value >= 0x1100 {
+        // Box drawing, blocks and braille are one column everywhere: no need to ask.
+        let narrowRange = (0x2500..<0x2600).contains(value) || (0x2800..<0x2900).contains(value)
+        if value >= 0x1100 && !narrowRange {
             let width = pooltop_nc_wcwidth(wchar_t(bitPattern: value))
             if width < 0 || (width == 2 && !wide) {
                 output.append(0x20)

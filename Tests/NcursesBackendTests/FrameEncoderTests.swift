@@ -105,6 +105,16 @@ extension TerminalSessionDrawingTests {
         #expect(String(decoding: frame.bytes, as: UTF8.self) == "\u{1B}[3;9H\u{1B}(B\u{1B}[m\u{1B}[39;49m#\u{1B}[H")
     }
 
+    /// A terminal whose cursor addressing is not ANSI's gets terminfo's own, expanded by ncurses.
+    @Test func otherCursorAddressingComesFromTerminfo() {
+        var vt52 = Self.xterm
+        vt52.cursorAddress = Array("\u{1B}Y%p1%' '%+%c%p2%' '%+%c".utf8CString)
+        var encoder = makeEncoder(vt52)
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.write("x", x: 5, y: 2)
+        #expect(encode(&encoder, buffer, [(5, 2)]) == "\u{1B}Y\"%\u{1B}(B\u{1B}[m\u{1B}[39;49mx\u{1B}[H")
+    }
+
     @Test func aFrameWithNothingChangedSendsNothing() {
         var encoder = makeEncoder()
         let buffer = CellBuffer(width: 10, height: 3)
