@@ -108,7 +108,8 @@ extension BenchReport {
             }
             lines += table.lines
             lines.append("CPU @fps: CPU time of the drawing thread (snapshot + build + draw + input wait) over wall time, in % of one core,")
-            lines.append("while the classic bursts (500 requests × 5 tasks of 50 ms I/O) run on a thread pool; drawn with ncurses on a pseudo-terminal;")
+            lines.append("while the classic bursts (500 requests × 5 tasks of 50 ms I/O) run on a thread pool; drawn on a pseudo-terminal")
+            lines.append("(ncurses sets it up and reads the keys; pooltop's frame encoder writes the changed cells as terminfo's sequences);")
             lines.append("recording @fps: the same while a recorder takes every frame's snapshot (its writer thread's CPU is not in it).")
         }
         return lines
