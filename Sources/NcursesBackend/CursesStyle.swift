@@ -46,17 +46,6 @@ struct CursesStyle: Hashable {
         return bits
     }
 
-    /// The `TextAttributes` for `A_*` bits; the inverse of `attributes(for:)`.
-    static func textAttributes(for bits: attr_t) -> TextAttributes {
-        var attributes: TextAttributes = []
-        if bits & POOLTOP_A_BOLD != 0 { attributes.insert(.bold) }
-        if bits & POOLTOP_A_DIM != 0 { attributes.insert(.dim) }
-        if bits & POOLTOP_A_REVERSE != 0 { attributes.insert(.reverse) }
-        if bits & POOLTOP_A_UNDERLINE != 0 { attributes.insert(.underline) }
-        if bits & POOLTOP_A_ITALIC != 0 { attributes.insert(.italic) }
-        return attributes
-    }
-
     // MARK: - Private
 
     /// A color number (nil for the default color) and whether it stands for a bright ANSI color
