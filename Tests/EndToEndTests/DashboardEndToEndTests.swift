@@ -113,6 +113,25 @@ struct DashboardEndToEndTests {
         #expect(tmux.exitStatus() == 0)
     }
 
+    /// pooltop writes frames itself and only the cells that changed; after a stop the screen may
+    /// have been wiped (the shell after Ctrl-Z), so SIGCONT makes the next frame repaint it all.
+    @Test("stopped, the screen wiped under it, and continued: the whole dashboard is drawn again")
+    func continueRepaints() throws {
+        let tmux = try TmuxSession(Self.quiet)
+        #expect(tmux.waitFor("click a slot"))
+        let pid = try tmux.pid()
+        #expect(kill(pid, SIGSTOP) == 0)
+        let terminal = try #require(FileHandle(forWritingAtPath: try tmux.pane("#{pane_tty}")))
+        terminal.write(Data("\u{1B}[H\u{1B}[2J".utf8))
+        try terminal.close()
+        #expect(tmux.waitUntil { !$0.contains("click a slot") && !$0.contains("slots 50") })
+        #expect(kill(pid, SIGCONT) == 0)
+        // The legend and the panel titles never change: only a repaint brings them back.
+        #expect(tmux.waitUntil { $0.contains("click a slot") && $0.contains("slots 50") && $0.contains("latency") })
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test("SIGTERM ends pooltop cleanly: exit 128+15 and the alternate screen off")
     func sigterm() throws {
         let tmux = try TmuxSession(Self.quiet)
