@@ -1,7 +1,7 @@
 import CTerminalGuard
 import Glibc
 
-/// The screen kept as an asciicast v2 file while it is drawn (`--cast`): ncurses draws into a
+/// The screen kept as an asciicast v2 file while it is drawn (`--cast`): the session draws into a
 /// pseudo-terminal, and a thread of this relay copies every byte from it to the real terminal and,
 /// stamped with its time, into the cast as an `[t, "o", data]` event, so the file holds exactly what
 /// pooltop wrote to the terminal. A size change of the real terminal reaches ncurses through the

@@ -19,7 +19,7 @@ public final class TerminalSession {
 
     /// The ncurses screen (`SCREEN *`) this session drives.
     let screen: OpaquePointer
-    /// The screen's `stdscr`, which every frame is drawn into.
+    /// The screen's `stdscr`: keys are read through it; frames are written past it (`draw(_:)`).
     let window: UnsafeMutablePointer<WINDOW>
     /// True for a session on the real terminal, which owns the guard and the signal handlers.
     let ownsTerminal: Bool
@@ -27,7 +27,7 @@ public final class TerminalSession {
     private let testingStreams: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?
     /// The number of colors ncurses reports (0 in monochrome).
     let terminalColors: Int
-    /// True when pair color -1 (the terminal's default) may be used.
+    /// True when the terminal's default colors (-1) may be used (`use_default_colors`).
     let hasDefaultColors: Bool
     /// Turns each frame's changed cells into bytes for the terminal.
     var encoder: FrameEncoder
@@ -44,7 +44,7 @@ public final class TerminalSession {
     var needsFullRedraw = true
     /// True once `close()` ran.
     public private(set) var isClosed = false
-    /// With `--cast`: the pseudo-terminal ncurses draws into and the thread that copies it out.
+    /// With `--cast`: the pseudo-terminal the screen is drawn into and the thread that copies it out.
     private var relay: CastRelay?
 
     // MARK: - Opening
