@@ -131,3 +131,60 @@ extension TerminalSessionDrawingTests {
         #expect(stripped("$5 and $<a>") == "$5 and $<a>")
     }
 }
+
+/// Frames of random text, colors and attributes, each drawn after the last, replayed on the model
+/// terminal: what it shows must be the frame, cell for cell.
+extension TerminalSessionDrawingTests {
+    /// A small seeded generator, so a failure can be run again.
+    private struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func randomFramesShowExactlyWhatWasDrawn(seed: UInt64) throws {
+        let (width, height) = (48, 12)
+        let session = try makeSession(width: width, height: height)
+        defer { session.close() }
+        var generator = SplitMix(state: seed)
+        let texts = ["abc", "x", "漢字", "⣿⣀⡇", "▁▇█", "│─╮", "e\u{301}", "✓", "  ", "42 tasks/s"]
+        let colors: [Color] = [.default, .indexed(1), .indexed(9), .indexed(208), .indexed(236), .indexed(15)]
+        var buffer = CellBuffer(width: width, height: height)
+        for frame in 0..<12 {
+            for _ in 0..<(frame == 0 ? 80 : Int.random(in: 0...25, using: &generator)) {
+                let style = Style(
+                    foreground: colors.randomElement(using: &generator)!, background: colors.randomElement(using: &generator)!,
+                    attributes: TextAttributes(rawValue: UInt8.random(in: 0...31, using: &generator)))
+                buffer.write(texts.randomElement(using: &generator)!, x: Int.random(in: 0..<width, using: &generator),
+                             y: Int.random(in: 0..<height, using: &generator), style: style)
+            }
+            session.draw(buffer)
+            let shownScreen = screen(of: session)
+            #expect(shownScreen.unknownSequences.isEmpty)
+            for row in 0..<height {
+                for column in 0..<width where !buffer[column, row].isContinuation {
+                    let drawn = buffer[column, row], shown = shownScreen[column, row]
+                    // A wide character whose right half was written over is drawn as a space.
+                    let halved = pooltop_nc_wcwidth(wchar_t(bitPattern: drawn.base.value)) == 2
+                        && !(column + 1 < width && buffer[column + 1, row].isContinuation)
+                    let expected = ModelTerminal.Cell(
+                        character: halved ? " " : drawn.character, attributes: drawn.style.attributes,
+                        foreground: Self.number(drawn.style.foreground), background: Self.number(drawn.style.background))
+                    #expect(shown == expected, "seed \(seed), frame \(frame), cell (\(column), \(row))")
+                    if shown != expected { return }
+                }
+            }
+        }
+    }
+
+    private static func number(_ color: Color) -> Int32 {
+        if case .indexed(let index) = color { return Int32(index) }
+        return -1
+    }
+}

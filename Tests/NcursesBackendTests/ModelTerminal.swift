@@ -102,9 +102,14 @@ struct ModelTerminal {
             column = 0
             lineFeed()
         }
+        // Writing over half of a wide character blanks its other half, as xterm does.
+        let index = row * width + column
+        if cells[index].isContinuation && column > 0 { blankHalf(at: index - 1) }
+        let covered = index + advance  // the first cell after the new character
+        if column + advance < width && cells[covered].isContinuation { blankHalf(at: covered) }
         var cell = pen
         cell.character = Character(scalar)
-        cells[row * width + column] = cell
+        cells[index] = cell
         if advance == 2 {
             var continuation = pen
             continuation.isContinuation = true
@@ -115,6 +120,12 @@ struct ModelTerminal {
             column = width - 1
             pendingWrap = true
         }
+    }
+
+    /// Leaves the half of a wide character at `index` a space, in its style.
+    private mutating func blankHalf(at index: Int) {
+        cells[index].character = " "
+        cells[index].isContinuation = false
     }
 
     /// Handles the escape sequence after ESC at `start`; returns the index after it.

@@ -13,7 +13,7 @@ struct TerminalSessionDrawingTests {
     }
 
     /// What the terminal shows after everything `session` sent.
-    private func screen(of session: TerminalSession) -> ModelTerminal {
+    func screen(of session: TerminalSession) -> ModelTerminal {
         let size = session.size
         return ModelTerminal(width: size.width, height: size.height, replaying: session.bytesSent)
     }
