@@ -252,22 +252,9 @@ struct FrameEncoder {
         return advance
     }
 
+    /// Appends the scalar `value` in UTF-8.
     private mutating func appendUTF8(_ value: UInt32) {
-        switch value {
-        case ..<0x80:
-            output.append(UInt8(value))
-        case ..<0x800:
-            output.append(UInt8(0xC0 | value >> 6))
-            output.append(UInt8(0x80 | value & 0x3F))
-        case ..<0x10000:
-            output.append(UInt8(0xE0 | value >> 12))
-            output.append(UInt8(0x80 | value >> 6 & 0x3F))
-            output.append(UInt8(0x80 | value & 0x3F))
-        default:
-            output.append(UInt8(0xF0 | value >> 18))
-            output.append(UInt8(0x80 | value >> 12 & 0x3F))
-            output.append(UInt8(0x80 | value >> 6 & 0x3F))
-            output.append(UInt8(0x80 | value & 0x3F))
-        }
+        guard let scalar = Unicode.Scalar(value) else { return }
+        UTF8.encode(scalar) { output.append($0) }
     }
 }

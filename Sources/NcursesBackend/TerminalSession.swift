@@ -25,11 +25,8 @@ public final class TerminalSession {
     let ownsTerminal: Bool
     /// Streams opened for a testing session, closed with it.
     private let testingStreams: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?
-    /// The number of colors ncurses reports (0 in monochrome).
-    let terminalColors: Int
-    /// True when the terminal's default colors (-1) may be used (`use_default_colors`).
-    let hasDefaultColors: Bool
-    /// Turns each frame's changed cells into bytes for the terminal.
+    /// Turns each frame's changed cells into bytes for the terminal (it keeps the terminal's
+    /// color count and whether its default colors may be used).
     var encoder: FrameEncoder
     /// Where frames are written: the stream ncurses was given (the terminal, the `--cast`
     /// pseudo-terminal, or a testing session's file).
@@ -170,11 +167,9 @@ public final class TerminalSession {
             }
         }
         colorDepth = depth
-        self.hasDefaultColors = hasDefaultColors
-        let colors = depth == .monochrome ? 0 : Int(pooltop_nc_colors())
-        terminalColors = colors
         encoder = FrameEncoder(
-            capabilities: .current(), colorDepth: depth, terminalColors: colors, hasDefaultColors: hasDefaultColors
+            capabilities: .current(), colorDepth: depth, terminalColors: depth == .monochrome ? 0 : Int(pooltop_nc_colors()),
+            hasDefaultColors: hasDefaultColors
         )
         // Puts the screen up (alternate screen, modes, cleared) and leaves stdscr untouched, so
         // reading a key does not refresh it over the frames. From here on ncurses writes only on a
