@@ -29,6 +29,8 @@ public struct CellBuffer: Sendable, Equatable {
         }
         set {
             guard column >= 0, column < width, row >= 0, row < height else { return }
+            // A right half written here belongs to the character to its left: only the right edge is cut.
+            detachWideHalves(row: row, from: column, to: column + 1, cuttingLeft: !newValue.isContinuation)
             cells[row * width + column] = newValue
         }
     }
@@ -37,12 +39,12 @@ public struct CellBuffer: Sendable, Equatable {
 
     /// Fills `rect` (clipped to the buffer) with `cell`.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
-        updateCells(in: rect) { $0 = cell }
+        updateCells(in: rect, detachingWideHalves: true) { $0 = cell }
     }
 
     /// Sets the style of every cell in `rect`, keeping the characters.
     public mutating func setStyle(_ style: Style, in rect: Rect) {
-        updateCells(in: rect) { $0.style = style }
+        updateCells(in: rect, detachingWideHalves: false) { $0.style = style }
     }
 
     /// Calls `body` with the cells, row-major (`row * width + column`), for widgets that write a
@@ -52,12 +54,27 @@ public struct CellBuffer: Sendable, Equatable {
     }
 
     /// Applies `body` to every cell of `rect` clipped to the buffer, row by row.
-    private mutating func updateCells(in rect: Rect, _ body: (inout Cell) -> Void) {
+    /// With `detachingWideHalves`, a wide character cut by the area's edges becomes a space first.
+    private mutating func updateCells(in rect: Rect, detachingWideHalves detaching: Bool, _ body: (inout Cell) -> Void) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         for row in area.y..<area.maxY {
+            if detaching { detachWideHalves(row: row, from: area.x, to: area.maxX) }
             let start = row * width + area.x
             for index in start..<(start + area.width) { body(&cells[index]) }
+        }
+    }
+
+    /// Before cells `x..<maxX` of `row` are written over: a wide character cut by either edge
+    /// becomes a space in its style, so that no half of one is left without the other (the lead
+    /// would draw over a cell it no longer owns; a continuation would hide what was written there).
+    private mutating func detachWideHalves(row: Int, from x: Int, to maxX: Int, cuttingLeft: Bool = true) {
+        let start = row * width
+        if cuttingLeft, x > 0, x < width, cells[start + x].isContinuation {
+            cells[start + x - 1] = Cell(scalar: " ", style: cells[start + x - 1].style)
+        }
+        if maxX > 0, maxX < width, cells[start + maxX].isContinuation {
+            cells[start + maxX] = Cell(scalar: " ", style: cells[start + maxX].style)
         }
     }
 

@@ -54,6 +54,42 @@ struct CellBufferTests {
         #expect(left.lines == [" x.."])
     }
 
+    /// Writing over one half of a wide character leaves no half without the other: the half not
+    /// written over becomes a space in its style (as a terminal blanks it), so the buffer reads
+    /// as the screen shows it and no right half hides a character written after it.
+    @Test func writingOverHalfAWideCharacterBlanksTheOtherHalf() {
+        let red = Style(foreground: .indexed(1))
+        var right = CellBuffer(width: 6, height: 1, filler: Cell("."))
+        right.write("漢", x: 1, y: 0, style: red)
+        right.write("x", x: 2, y: 0)
+        #expect(right.lines == [". x..."])
+        #expect(!right[1, 0].isContinuation && right[1, 0].style == red, "the left half keeps its style")
+
+        var left = CellBuffer(width: 6, height: 1, filler: Cell("."))
+        left.write("漢", x: 1, y: 0)
+        left.write("y", x: 1, y: 0)
+        #expect(left.lines == [".y ..."])
+        #expect(!left[2, 0].isContinuation, "no right half is left without its character")
+
+        var shifted = CellBuffer(width: 6, height: 1, filler: Cell("."))
+        shifted.write("漢字", x: 0, y: 0)
+        shifted.write("界", x: 1, y: 0)
+        #expect(shifted.lines == [" 界 .."])
+        #expect(shifted[2, 0].isContinuation && !shifted[3, 0].isContinuation)
+
+        var filled = CellBuffer(width: 6, height: 2, filler: Cell("."))
+        filled.write("漢", x: 0, y: 0)
+        filled.write("字", x: 3, y: 0)
+        filled.fill(Rect(x: 1, y: 0, width: 3, height: 1), with: Cell("-"))
+        #expect(filled.lines == [" --- .", "......"])
+        #expect(filled.cells.filter(\.isContinuation).isEmpty)
+
+        var styled = CellBuffer(width: 4, height: 1)
+        styled.write("漢", x: 0, y: 0)
+        styled.setStyle(red, in: Rect(x: 1, y: 0, width: 1, height: 1))
+        #expect(styled.lines == ["漢  "], "restyling keeps the characters")
+    }
+
     @Test func writesOutsideTheBufferAreDropped() {
         var buffer = CellBuffer(width: 3, height: 2)
         buffer.write("abc", x: 0, y: 5)
