@@ -70,12 +70,7 @@ struct PoolState {
     private(set) var startingWorkers: Set<Int> = []
     private(set) var ceilingHit = false
     private(set) var ledger = RequestLedger()
-    private(set) var queueWait = LatencyHistogram()
-    private(set) var service = LatencyHistogram()
-    private(set) var requestLatency = LatencyHistogram()
-    private(set) var computeNanosTotal: UInt64 = 0
-    private(set) var blockedNanosTotal: UInt64 = 0
-    private(set) var profiledTasks = 0
+    private(set) var timings = TaskTimings()
     private(set) var events = Deque<PoolEvent>()
     /// Task submissions and runs, while a recording keeps them.
     private(set) var taskLog = TaskLog()
@@ -213,7 +208,7 @@ struct PoolState {
         totals.running += 1
         peakBusy = max(peakBusy, totals.running)
         occupants[index]?.busy = true
-        queueWait.record(nanos: now &- job.enqueuedAt)
+        timings.waited(nanos: now &- job.enqueuedAt)
     }
 
     /// Takes more tasks for one worker to run after `first`, one after another, when the queue is
@@ -252,7 +247,7 @@ struct PoolState {
         totals.running += 1
         peakBusy = max(peakBusy, totals.running)
         occupants[index]?.busy = true
-        queueWait.record(nanos: startedAt > job.enqueuedAt ? startedAt - job.enqueuedAt : 0)
+        timings.waited(nanos: startedAt > job.enqueuedAt ? startedAt - job.enqueuedAt : 0)
     }
 
     /// The worker of slot `index` skipped `job` (promoted, so counted as running), sent ahead
@@ -315,7 +310,7 @@ struct PoolState {
     private mutating func finishBatched(_ record: FinishedTask, enqueuedAt: UInt64, in index: Int) {
         batched -= 1
         totals.running += 1
-        queueWait.record(nanos: record.startedAt &- enqueuedAt)
+        timings.waited(nanos: record.startedAt &- enqueuedAt)
         finish(record, in: index)
     }
 
@@ -332,15 +327,8 @@ struct PoolState {
         case .cancelled: totals.cancelled += 1
         default: totals.failed += 1
         }
-        service.record(nanos: record.endedAt &- record.startedAt)
-        if record.computeNanos + record.blockedNanos > 0 {
-            computeNanosTotal &+= record.computeNanos
-            blockedNanosTotal &+= record.blockedNanos
-            profiledTasks += 1
-        }
-        if let latency = ledger.taskEnded(record.tag, succeeded: record.outcome == .completed, at: record.endedAt) {
-            requestLatency.record(nanos: latency)
-        }
+        let requestNanos = ledger.taskEnded(record.tag, succeeded: record.outcome == .completed, at: record.endedAt)
+        timings.ran(record, profiling: true, requestNanos: requestNanos)
     }
 
     // MARK: - Submitting
@@ -403,10 +391,8 @@ struct PoolState {
 
     /// Books a task its submitter ran (caller-runs): never queued, never counted as running.
     mutating func ranInCaller(_ record: FinishedTask) {
-        service.record(nanos: record.endedAt &- record.startedAt)
-        if let latency = ledger.taskEnded(record.tag, succeeded: record.outcome == .completed, at: record.endedAt) {
-            requestLatency.record(nanos: latency)
-        }
+        let requestNanos = ledger.taskEnded(record.tag, succeeded: record.outcome == .completed, at: record.endedAt)
+        timings.ran(record, profiling: false, requestNanos: requestNanos)
     }
 
     /// Starts or stops keeping every task's submission and run (for a recording).
@@ -508,12 +494,7 @@ struct PoolState {
 
     /// Forgets latency histograms, profiles, peaks and worker-process figures; totals keep adding up.
     mutating func resetStatistics(now: UInt64) {
-        queueWait.reset()
-        service.reset()
-        requestLatency.reset()
-        computeNanosTotal = 0
-        blockedNanosTotal = 0
-        profiledTasks = 0
+        timings.reset()
         peakBusy = totals.running
         peakThreads = occupants.count
         peakQueueDepth = queue.count

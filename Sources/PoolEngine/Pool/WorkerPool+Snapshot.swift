@@ -26,9 +26,9 @@ extension WorkerPool {
         let slotCount = max(state.workerRole == nil ? 0 : configuration.cap, state.nextFreshSlot)
         let head = state.queue.prefix(64).map { QueuedTask(tag: $0.tag, waitedNanos: now &- $0.enqueuedAt) }
         let histograms = sampling.latencyIsDue(now: now, maxAgeNanos: latencyMaxAgeNanos)
-            ? (state.queueWait, state.service, state.requestLatency) : nil
+            ? (state.timings.queueWait, state.timings.service, state.timings.requestLatency) : nil
         let ledger = state.ledger
-        let profile = (state.computeNanosTotal, state.blockedNanosTotal, state.profiledTasks)
+        let profile = (state.timings.meanComputeNanos, state.timings.meanBlockedNanos)
         let peaks = (state.peakBusy, state.peakThreads, state.peakQueueDepth)
         let ceilingHit = state.ceilingHit
         // Not `Array(events)` when empty: swift-collections then writes a count into the shared
@@ -74,8 +74,8 @@ extension WorkerPool {
             service: latency.service,
             requests: RequestStats(arrived: ledger.arrived, completed: ledger.completed, failed: ledger.failed,
                                    latency: latency.requests),
-            meanComputeNanos: profile.2 == 0 ? 0 : Double(profile.0) / Double(profile.2),
-            meanBlockedNanos: profile.2 == 0 ? 0 : Double(profile.1) / Double(profile.2),
+            meanComputeNanos: profile.0,
+            meanBlockedNanos: profile.1,
             process: process,
             ceilingHit: ceilingHit,
             workers: workers,
