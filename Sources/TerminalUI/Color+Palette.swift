@@ -90,9 +90,9 @@ extension Color {
     }
 
     /// The ANSI color index (0–15) nearest to an RGB color.
-    static func nearestANSIIndex(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
+    static func nearestANSIIndex(red: UInt8, green: UInt8, blue: UInt8, excluding excluded: UInt8? = nil) -> UInt8 {
         var best = 0, bestDistance = Int.max
-        for (index, c) in ansiComponents.enumerated() {
+        for (index, c) in ansiComponents.enumerated() where index != excluded.map(Int.init) {
             let d = distance(Int(red), Int(green), Int(blue), Int(c.0), Int(c.1), Int(c.2))
             if d < bestDistance { best = index; bestDistance = d }
         }

@@ -1,10 +1,18 @@
 extension Style {
     /// This style fitted to `depth`: both colors degraded; in monochrome only the attributes remain.
+    ///
+    /// With 16 colors, two different colors often fall on the same one (a dark grey trough on a
+    /// near-black panel both become black): the foreground then takes the nearest other of the 16,
+    /// so what was visible stays visible. A blank's foreground shows nothing, so this only matters
+    /// for glyphs, and it never applies when either color is the terminal's own.
     public func degraded(to depth: ColorDepth) -> Style {
-        Style(
-            foreground: foreground.degraded(to: depth),
-            background: background.degraded(to: depth),
-            attributes: attributes
-        )
+        var foreground = foreground.degraded(to: depth)
+        let background = background.degraded(to: depth)
+        if depth == .ansi16, foreground == background, self.foreground != self.background,
+           case .indexed(let taken) = background {
+            let (red, green, blue) = self.foreground.rgbComponents
+            foreground = .indexed(Color.nearestANSIIndex(red: red, green: green, blue: blue, excluding: taken))
+        }
+        return Style(foreground: foreground, background: background, attributes: attributes)
     }
 }

@@ -36,6 +36,18 @@ struct ColorDepthTests {
         #expect(color.degraded(to: .ansi16) == .indexed(index))
     }
 
+    /// The default theme's gauge trough (`meter_bg` #2c303d on `main_bg`) falls on black twice
+    /// with 16 colors: the trough takes bright black instead, so it does not vanish.
+    @Test func colorsThatFallTogetherKeepTheForegroundVisible() {
+        let trough = Style(foreground: .rgb(0x2C, 0x30, 0x3D), background: .rgb(0x1E, 0x1E, 0x2E))
+        #expect(trough.degraded(to: .ansi16) == Style(foreground: .indexed(8), background: .indexed(0)))
+        #expect(trough.degraded(to: .palette256).foreground != trough.degraded(to: .palette256).background)
+        let same = Style(foreground: .rgb(10, 10, 10), background: .rgb(10, 10, 10))
+        #expect(same.degraded(to: .ansi16) == Style(foreground: .indexed(0), background: .indexed(0)), "the same color on purpose stays")
+        let onTerminal = Style(foreground: .rgb(0x2C, 0x30, 0x3D), background: .default)
+        #expect(onTerminal.degraded(to: .ansi16) == Style(foreground: .indexed(0), background: .default), "the terminal's own background is unknown")
+    }
+
     @Test func monochromeDropsEveryColor() {
         #expect(Color.rgb(255, 0, 0).degraded(to: .monochrome) == .default)
         #expect(Color.indexed(3).degraded(to: .monochrome) == .default)
