@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON_DIR = os.path.dirname(HERE)
@@ -299,11 +299,12 @@ class CeleryCluster:
 
     def busy_pid(self, name: str, timeout: float = 10.0,
                  excluding: Sequence[int] = (),
-                 among: Optional[Sequence[int]] = None) -> int:
+                 among: Optional[Callable[[], Sequence[int]]] = None) -> int:
         """The pid of a pool process of ``name`` that runs a task now
         (``inspect active``), other than those in ``excluding`` (a process
         killed a moment ago is listed until its master notices), and one
-        of ``among`` when it is given."""
+        of those ``among`` returns when it is given (asked again at every
+        look, so a replacement seen meanwhile counts)."""
         from celery import Celery
         app = Celery("pooltop-test", broker=self.broker)
         deadline = time.monotonic() + timeout
@@ -315,7 +316,7 @@ class CeleryCluster:
                 for task in active.get(self.node(name), []):
                     pid = int(task.get("worker_pid") or 0)
                     if pid and pid not in excluding \
-                            and (among is None or pid in among):
+                            and (among is None or pid in among()):
                         return pid
                 time.sleep(0.05)
         finally:
