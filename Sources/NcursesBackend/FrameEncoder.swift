@@ -90,10 +90,20 @@ struct FrameEncoder {
             if capabilities.scrollsAtBottomRight && row == screen.height - 1 && column + (wide ? 2 : 1) >= screen.width {
                 continue  // writing there would scroll the whole screen up a line
             }
+            let width = Self.terminalWidth(of: cell)
+            if wide && width == 1 {
+                // Laid out two columns wide (an emoji with its presentation selector) but one to the
+                // terminal's wcwidth: terminals disagree on it. Blank the right cell first, then the
+                // character covers it or leaves it blank; the cursor is then unknown.
+                move(toRow: row, column: column + 1, in: buffer)
+                setPen(for: cell.style)
+                output.append(0x20)
+                cursor = nil
+            }
             move(toRow: row, column: column, in: buffer)
             setPen(for: cell.style)
-            let advance = appendGlyph(of: cell, wide: wide)
-            cursor = column + advance < screen.width ? (row, column + advance) : nil
+            let advance = appendGlyph(of: cell, width: width, wide: wide)
+            cursor = wide && width == 1 ? nil : column + advance < screen.width ? (row, column + advance) : nil
             written += 1
         }
         if let pen, pen != Self.resetPen { resetPen() }
@@ -218,38 +228,45 @@ struct FrameEncoder {
         return sequence
     }
 
-    /// Appends `cell`'s character as UTF-8: its first scalar and up to three combining ones.
-    /// Control characters, and characters the terminal would draw wider than the buffer laid
-    /// them out (which would shift everything after them), become a space.
-    /// - Returns: the columns the cursor moves.
-    private mutating func appendGlyph(of cell: Cell, wide: Bool) -> Int {
+    /// The columns the terminal gives `cell`'s first scalar (its `wcwidth`): -1 for one it cannot
+    /// print (control characters), 0 for one that takes no column of its own.
+    private static func terminalWidth(of cell: Cell) -> Int {
         let value = cell.base.value
-        if value < 0x20 || (value >= 0x7F && value < 0xA0) {
+        if value < 0x20 || (value >= 0x7F && value < 0xA0) { return -1 }
+        if value < 0x1100 { return 1 }
+        // Box drawing, blocks and braille are one column everywhere (glibc agrees), except the
+        // two medium small squares, which Unicode made wide: no need to ask for the rest.
+        if ((0x2500..<0x2600).contains(value) && value != 0x25FD && value != 0x25FE) || (0x2800..<0x2900).contains(value) {
+            return 1
+        }
+        return Int(pooltop_nc_wcwidth(wchar_t(bitPattern: value)))
+    }
+
+    /// Appends `cell`'s character as UTF-8: its first scalar, `width` columns wide on the
+    /// terminal, and up to three combining ones. Control characters, a lone zero-width scalar, and
+    /// characters the terminal
+    /// would draw wider than the buffer laid them out (which would shift everything after them),
+    /// become a space; so do further scalars that take columns of their own (a skin tone, the
+    /// second emoji of a joined pair), which a terminal may draw beside the first.
+    /// - Returns: the columns the cursor moves.
+    private mutating func appendGlyph(of cell: Cell, width: Int, wide: Bool) -> Int {
+        if width <= 0 || (width == 2 && !wide) {
             output.append(0x20)
             return 1
         }
+        let value = cell.base.value
         if value < 0x80 && cell.marks == 0 {
             output.append(UInt8(truncatingIfNeeded: value))
             return 1
         }
-        var advance = 1
-        // Box drawing, blocks and braille are one column everywhere: no need to ask.
-        let narrowRange = (0x2500..<0x2600).contains(value) || (0x2800..<0x2900).contains(value)
-        if value >= 0x1100 && !narrowRange {
-            let width = pooltop_nc_wcwidth(wchar_t(bitPattern: value))
-            if width < 0 || (width == 2 && !wide) {
-                output.append(0x20)
-                return 1
-            }
-            advance = width == 2 ? 2 : 1
-        }
         appendUTF8(value)
         var rest = cell.marks
         while rest != 0 {
-            appendUTF8(UInt32(truncatingIfNeeded: rest & 0x1F_FFFF))
+            let mark = UInt32(truncatingIfNeeded: rest & 0x1F_FFFF)
+            if pooltop_nc_wcwidth(wchar_t(bitPattern: mark)) == 0 { appendUTF8(mark) }
             rest >>= 21
         }
-        return advance
+        return width == 2 ? 2 : 1
     }
 
     /// Appends the scalar `value` in UTF-8.

@@ -94,6 +94,24 @@ extension TerminalSessionDrawingTests {
         #expect(text == "\u{1B}[1;1H\u{1B}(B\u{1B}[m\u{1B}[39;49m漢e\u{301}x\u{1B}[H")
     }
 
+    /// Where the buffer's layout and the terminal's wcwidth part, the cursor must not drift: ◾
+    /// (laid out narrow, wide to glibc) becomes a space; ⚠️ (laid out wide, its base narrow to
+    /// glibc) gets its right cell blanked first and a cursor address after it; a skin tone (a
+    /// scalar with columns of its own) is not sent after its emoji.
+    @Test func charactersWhoseWidthTerminalsDisagreeOnDoNotMoveTheCursorUnexpectedly() {
+        var encoder = makeEncoder()
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.write("a\u{25FE}b", x: 0, y: 0)
+        let reset = "\u{1B}(B\u{1B}[m\u{1B}[39;49m"
+        #expect(encode(&encoder, buffer, [(0, 0), (1, 0), (2, 0)]) == "\u{1B}[1;1H\(reset)a b\u{1B}[H")
+        buffer.write("\u{26A0}\u{FE0F}z", x: 0, y: 1)
+        #expect(buffer[1, 1].isContinuation)
+        #expect(encode(&encoder, buffer, [(0, 1), (2, 1)])
+            == "\u{1B}[2;2H \u{1B}[2;1H\u{26A0}\u{FE0F}\u{1B}[2;3Hz\u{1B}[H")
+        buffer.write("\u{1F44D}\u{1F3FD}y", x: 0, y: 2)
+        #expect(encode(&encoder, buffer, [(0, 2), (2, 2)]) == "\u{1B}[3;1H\u{1F44D}y\u{1B}[H")
+    }
+
     @Test func theBottomRightCellIsLeftAloneWhereWritingItWouldScroll() {
         var ansi = Self.xterm
         ansi.eatsNewlineGlitch = false
