@@ -27,8 +27,13 @@ struct CursesStyle: Hashable {
     ///   - hasDefaultColors: true when `use_default_colors` succeeded, so -1 may be used.
     init(_ style: Style, terminalColors: Int, hasDefaultColors: Bool) {
         var attributes = Self.attributes(for: style.attributes)
-        let foreground = Self.colorNumber(style.foreground, terminalColors: terminalColors)
+        var foreground = Self.colorNumber(style.foreground, terminalColors: terminalColors)
         let background = Self.colorNumber(style.background, terminalColors: terminalColors)
+        if let number = background.number, foreground.number == number, style.foreground != style.background, number < 8 {
+            // Two colors that fell on one, a bright one as its base color in bold on an 8-color
+            // terminal (bold is not brighter everywhere): the foreground takes the nearest other.
+            foreground = (Int32(style.foreground.nearestANSIIndex(among: 8, excluding: UInt8(number))), false)
+        }
         if foreground.isBright { attributes |= POOLTOP_A_BOLD }
         self.attributes = attributes
         self.foreground = foreground.number ?? (hasDefaultColors ? -1 : Int32(COLOR_WHITE))

@@ -25,6 +25,23 @@ extension Color {
         }
     }
 
+    /// The nearest to this color of the first `count` ANSI colors (8 or 16) other than `excluded`,
+    /// for a foreground that must stay visible on a background of color `excluded`. A grey stays a
+    /// grey (black, white and their bright forms), never the nearest hue (a grey trough would
+    /// otherwise turn yellow).
+    public func nearestANSIIndex(among count: Int, excluding excluded: UInt8) -> UInt8 {
+        let (red, green, blue) = rgbComponents
+        let isGrey = Int(max(red, green, blue)) - Int(min(red, green, blue)) < 24
+        var best: UInt8 = 0, bestDistance = Int.max
+        for index in 0..<min(count, Color.ansiComponents.count) where index != Int(excluded) {
+            if isGrey && ![0, 7, 8, 15].contains(index) { continue }
+            let c = Color.ansiComponents[index]
+            let d = Color.distance(Int(red), Int(green), Int(blue), Int(c.0), Int(c.1), Int(c.2))
+            if d < bestDistance { (best, bestDistance) = (UInt8(index), d) }
+        }
+        return best
+    }
+
     /// The red, green and blue components: RGB colors as given, palette colors as xterm shows them,
     /// `.default` as black.
     public var rgbComponents: (red: UInt8, green: UInt8, blue: UInt8) {
@@ -90,9 +107,9 @@ extension Color {
     }
 
     /// The ANSI color index (0–15) nearest to an RGB color.
-    static func nearestANSIIndex(red: UInt8, green: UInt8, blue: UInt8, excluding excluded: UInt8? = nil) -> UInt8 {
+    static func nearestANSIIndex(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
         var best = 0, bestDistance = Int.max
-        for (index, c) in ansiComponents.enumerated() where index != excluded.map(Int.init) {
+        for (index, c) in ansiComponents.enumerated() {
             let d = distance(Int(red), Int(green), Int(blue), Int(c.0), Int(c.1), Int(c.2))
             if d < bestDistance { best = index; bestDistance = d }
         }
@@ -105,7 +122,7 @@ extension Color {
         return min(5, (value - 35) / 40)
     }
 
-    private static func distance(_ r1: Int, _ g1: Int, _ b1: Int, _ r2: Int, _ g2: Int, _ b2: Int) -> Int {
+    static func distance(_ r1: Int, _ g1: Int, _ b1: Int, _ r2: Int, _ g2: Int, _ b2: Int) -> Int {
         let dr = r1 - r2, dg = g1 - g2, db = b1 - b2
         return dr * dr + dg * dg + db * db
     }

@@ -10,8 +10,7 @@ extension Style {
         let background = background.degraded(to: depth)
         if depth == .ansi16, foreground == background, self.foreground != self.background,
            case .indexed(let taken) = background {
-            let (red, green, blue) = self.foreground.rgbComponents
-            foreground = .indexed(Color.nearestANSIIndex(red: red, green: green, blue: blue, excluding: taken))
+            foreground = .indexed(self.foreground.nearestANSIIndex(among: 16, excluding: taken))
         }
         return Style(foreground: foreground, background: background, attributes: attributes)
     }

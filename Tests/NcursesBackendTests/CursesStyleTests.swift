@@ -25,6 +25,19 @@ struct CursesStyleTests {
         #expect(style.attributes == POOLTOP_A_BOLD)
     }
 
+    /// A trough in bright black on black: bold black is black where bold is not brighter (VTE,
+    /// Alacritty, kitty), so on 8 colors it takes the nearest other color instead.
+    @Test func aBrightColorOnItsBaseColorStaysVisibleOnEightColors() {
+        let trough = CursesStyle(Style(foreground: .indexed(8), background: .indexed(0)), terminalColors: 8, hasDefaultColors: true)
+        #expect(trough.foreground == 7)
+        #expect(trough.background == 0)
+        #expect(trough.attributes == 0)
+        let onSixteen = CursesStyle(Style(foreground: .indexed(8), background: .indexed(0)), terminalColors: 16, hasDefaultColors: true)
+        #expect(onSixteen.foreground == 8 && onSixteen.background == 0)
+        let same = CursesStyle(Style(foreground: .indexed(0), background: .indexed(0)), terminalColors: 8, hasDefaultColors: true)
+        #expect(same.foreground == 0, "the same color on purpose stays")
+    }
+
     @Test func undegradedColorsStillFit() {
         let onEight = CursesStyle(Style(foreground: .indexed(196), background: .rgb(0, 0, 0)), terminalColors: 8, hasDefaultColors: true)
         #expect(onEight.foreground >= 0 && onEight.foreground < 8)
