@@ -71,6 +71,22 @@ static inline int pooltop_nc_flag_capability(const char *name) {
     return tigetflag(name) > 0;
 }
 
+/// The attributes the current terminal cannot show together with colors (`ncv`), as `A_*` bits
+/// (0 when it can show them all).
+static inline attr_t pooltop_nc_no_color_video(void) {
+    int ncv = tigetnum("ncv");
+    if (ncv <= 0) return 0;
+    attr_t mask = 0;
+    if (ncv & 1) mask |= A_STANDOUT;
+    if (ncv & 2) mask |= A_UNDERLINE;
+    if (ncv & 4) mask |= A_REVERSE;
+    if (ncv & 8) mask |= A_BLINK;
+    if (ncv & 16) mask |= A_DIM;
+    if (ncv & 32) mask |= A_BOLD;
+    if (ncv & 0x8000) mask |= A_ITALIC;
+    return mask;
+}
+
 /// `capability` with one parameter substituted (tiparm is variadic, which Swift cannot call).
 static inline const char *pooltop_nc_tiparm1(const char *capability, int first) {
     return tiparm(capability, first);

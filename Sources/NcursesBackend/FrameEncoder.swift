@@ -213,6 +213,7 @@ struct FrameEncoder {
         if let known = translations[style] { return known }
         var translated = CursesStyle(style.degraded(to: colorDepth), terminalColors: terminalColors, hasDefaultColors: hasDefaultColors)
         if colorDepth == .monochrome { (translated.foreground, translated.background) = (-1, -1) }
+        if translated.foreground >= 0 || translated.background >= 0 { translated.attributes &= ~capabilities.noColorVideo }
         if translations.count >= 4_096 { translations.removeAll(keepingCapacity: true) }
         translations[style] = translated
         return translated

@@ -26,6 +26,9 @@ struct TerminalCapabilities {
     var autoMargins: Bool
     /// ...but only when the next character comes (`xenl`), so the bottom-right cell is safe.
     var eatsNewlineGlitch: Bool
+    /// The `A_*` attributes it cannot show together with colors (`ncv`: underline and dim on the
+    /// Linux console); they are left out of a cell that has a color.
+    var noColorVideo: attr_t = 0
 
     /// True when writing the bottom-right cell would scroll the screen.
     var scrollsAtBottomRight: Bool { autoMargins && !eatsNewlineGlitch }
@@ -52,7 +55,8 @@ struct TerminalCapabilities {
             setForeground: string("setaf"),
             setBackground: string("setab"),
             autoMargins: pooltop_nc_flag_capability("am") != 0,
-            eatsNewlineGlitch: pooltop_nc_flag_capability("xenl") != 0
+            eatsNewlineGlitch: pooltop_nc_flag_capability("xenl") != 0,
+            noColorVideo: pooltop_nc_no_color_video()
         )
     }
 

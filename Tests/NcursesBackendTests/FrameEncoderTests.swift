@@ -47,6 +47,20 @@ extension TerminalSessionDrawingTests {
         #expect(read.cursorAddress == written.cursorAddress)
         #expect(read.setForeground == written.setForeground && read.setBackground == written.setBackground)
         #expect(read.autoMargins && read.eatsNewlineGlitch && !read.scrollsAtBottomRight)
+        #expect(read.noColorVideo == 0, "xterm shows every attribute with colors")
+    }
+
+    /// The Linux console's `ncv#18`: underline and dim cannot go with colors, so a colored cell
+    /// leaves them out (as ncurses did) and a cell in the default colors keeps them.
+    @Test func attributesTheTerminalCannotShowWithColorsAreLeftOut() {
+        var console = Self.xterm
+        console.noColorVideo = POOLTOP_A_UNDERLINE | POOLTOP_A_DIM
+        var encoder = makeEncoder(console)
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.write("a", x: 0, y: 0, style: Style(foreground: .indexed(2), attributes: [.bold, .underline, .dim]))
+        buffer.write("b", x: 1, y: 0, style: Style(attributes: [.underline]))
+        let reset = "\u{1B}(B\u{1B}[m\u{1B}[39;49m"
+        #expect(encode(&encoder, buffer, [(0, 0), (1, 0)]) == "\u{1B}[1;1H\(reset)\u{1B}[1m\u{1B}[32ma\(reset)\u{1B}[4mb\(reset)\u{1B}[H")
     }
 
     @Test func aRunInOneStyleIsOneMoveAndOneColor() {
