@@ -244,11 +244,11 @@ struct FrameEncoder {
     }
 
     /// Appends `cell`'s character as UTF-8: its first scalar, `width` columns wide on the
-    /// terminal, and up to three combining ones. Control characters, a lone zero-width scalar, and
-    /// characters the terminal
-    /// would draw wider than the buffer laid them out (which would shift everything after them),
-    /// become a space; so do further scalars that take columns of their own (a skin tone, the
-    /// second emoji of a joined pair), which a terminal may draw beside the first.
+    /// terminal, and up to three combining ones. Control characters, a lone zero-width scalar,
+    /// and characters the terminal would draw wider than the buffer laid them out (which would
+    /// shift everything after them) become a space. Further scalars that take columns of their
+    /// own (a skin tone, the second emoji of a joined pair) are left out: a terminal may draw
+    /// them beside the first.
     /// - Returns: the columns the cursor moves.
     private mutating func appendGlyph(of cell: Cell, width: Int, wide: Bool) -> Int {
         if width <= 0 || (width == 2 && !wide) {
