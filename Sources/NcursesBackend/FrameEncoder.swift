@@ -84,7 +84,9 @@ struct FrameEncoder {
         }
         for change in changes where change.column < screen.width && change.row < screen.height {
             let cell = change.cell
-            if clearingFirst && cell == .blank { continue }
+            // A cleared screen is blank in the terminal's own colors: a blank cell needs writing
+            // only when its colors cannot be those (no default colors: white on black instead).
+            if clearingFirst && cell == .blank && (hasDefaultColors || colorDepth == .monochrome) { continue }
             let (row, column) = (change.row, change.column)
             let wide = column + 1 < screen.width && buffer[column + 1, row].isContinuation
             if capabilities.scrollsAtBottomRight && row == screen.height - 1 && column + (wide ? 2 : 1) >= screen.width {

@@ -126,6 +126,19 @@ extension TerminalSessionDrawingTests {
         #expect(encode(&encoder, buffer, [(0, 2), (2, 2)]) == "\u{1B}[3;1H\u{1F44D}y\u{1B}[H")
     }
 
+    /// Without default colors a blank cell is white on black, not the cleared screen's own
+    /// background: after a clear it is written too, so the screen is not a patchwork.
+    @Test func blankCellsAreWrittenAfterAClearWithoutDefaultColors() {
+        TerminalLocale.prepare()
+        var encoder = FrameEncoder(capabilities: Self.xterm, colorDepth: .palette256, terminalColors: 256, hasDefaultColors: false)
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.write("x", x: 0, y: 0)
+        let changes = [CellChange(column: 0, row: 0, cell: buffer[0, 0]), CellChange(column: 1, row: 0, cell: buffer[1, 0])]
+        #expect(encoder.encode(changes, of: buffer, screen: (10, 3), clearingFirst: true).cellsWritten == 2)
+        var withDefaults = makeEncoder()
+        #expect(withDefaults.encode(changes, of: buffer, screen: (10, 3), clearingFirst: true).cellsWritten == 1)
+    }
+
     @Test func theBottomRightCellIsLeftAloneWhereWritingItWouldScroll() {
         var ansi = Self.xterm
         ansi.eatsNewlineGlitch = false
