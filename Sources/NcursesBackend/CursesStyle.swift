@@ -29,7 +29,7 @@ struct CursesStyle: Hashable {
         var attributes = Self.attributes(for: style.attributes)
         var foreground = Self.colorNumber(style.foreground, terminalColors: terminalColors)
         let background = Self.colorNumber(style.background, terminalColors: terminalColors)
-        if let number = background.number, foreground.number == number, style.foreground != style.background, number < 8 {
+        if let number = background.number, foreground.number == number, style.foreground != style.background, terminalColors < 16 {
             // Two colors that fell on one, a bright one as its base color in bold on an 8-color
             // terminal (bold is not brighter everywhere): the foreground takes the nearest other.
             foreground = (Int32(style.foreground.nearestANSIIndex(among: 8, excluding: UInt8(number))), false)

@@ -32,14 +32,9 @@ extension Color {
     public func nearestANSIIndex(among count: Int, excluding excluded: UInt8) -> UInt8 {
         let (red, green, blue) = rgbComponents
         let isGrey = Int(max(red, green, blue)) - Int(min(red, green, blue)) < 24
-        var best: UInt8 = 0, bestDistance = Int.max
-        for index in 0..<min(count, Color.ansiComponents.count) where index != Int(excluded) {
-            if isGrey && ![0, 7, 8, 15].contains(index) { continue }
-            let c = Color.ansiComponents[index]
-            let d = Color.distance(Int(red), Int(green), Int(blue), Int(c.0), Int(c.1), Int(c.2))
-            if d < bestDistance { (best, bestDistance) = (UInt8(index), d) }
+        return Color.nearestANSIIndex(red: red, green: green, blue: blue) { index in
+            index < count && index != Int(excluded) && (!isGrey || [0, 7, 8, 15].contains(index))
         }
-        return best
     }
 
     /// The red, green and blue components: RGB colors as given, palette colors as xterm shows them,
@@ -106,10 +101,10 @@ extension Color {
         return UInt8(16 + 36 * ri + 6 * gi + bi)
     }
 
-    /// The ANSI color index (0–15) nearest to an RGB color.
-    static func nearestANSIIndex(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
+    /// The ANSI color index (0–15) nearest to an RGB color, among those `allowed` lets through.
+    static func nearestANSIIndex(red: UInt8, green: UInt8, blue: UInt8, allowed: (Int) -> Bool = { _ in true }) -> UInt8 {
         var best = 0, bestDistance = Int.max
-        for (index, c) in ansiComponents.enumerated() {
+        for (index, c) in ansiComponents.enumerated() where allowed(index) {
             let d = distance(Int(red), Int(green), Int(blue), Int(c.0), Int(c.1), Int(c.2))
             if d < bestDistance { best = index; bestDistance = d }
         }
@@ -122,7 +117,7 @@ extension Color {
         return min(5, (value - 35) / 40)
     }
 
-    static func distance(_ r1: Int, _ g1: Int, _ b1: Int, _ r2: Int, _ g2: Int, _ b2: Int) -> Int {
+    private static func distance(_ r1: Int, _ g1: Int, _ b1: Int, _ r2: Int, _ g2: Int, _ b2: Int) -> Int {
         let dr = r1 - r2, dg = g1 - g2, db = b1 - b2
         return dr * dr + dg * dg + db * db
     }

@@ -24,6 +24,9 @@ extension TerminalSessionDrawingTests {
         eatsNewlineGlitch: true
     )
 
+    /// xterm's `sgr0` then `op`: the pen reset to no attributes and the default colors.
+    static let reset = "\u{1B}(B\u{1B}[m\u{1B}[39;49m"
+
     private func makeEncoder(_ capabilities: TerminalCapabilities = Self.xterm) -> FrameEncoder {
         TerminalLocale.prepare()  // wide characters are measured with the locale's wcwidth
         return FrameEncoder(capabilities: capabilities, colorDepth: .palette256, terminalColors: 256, hasDefaultColors: true)
@@ -59,8 +62,7 @@ extension TerminalSessionDrawingTests {
         var buffer = CellBuffer(width: 10, height: 3)
         buffer.write("a", x: 0, y: 0, style: Style(foreground: .indexed(2), attributes: [.bold, .underline, .dim]))
         buffer.write("b", x: 1, y: 0, style: Style(attributes: [.underline]))
-        let reset = "\u{1B}(B\u{1B}[m\u{1B}[39;49m"
-        #expect(encode(&encoder, buffer, [(0, 0), (1, 0)]) == "\u{1B}[1;1H\(reset)\u{1B}[1m\u{1B}[32ma\(reset)\u{1B}[4mb\(reset)\u{1B}[H")
+        #expect(encode(&encoder, buffer, [(0, 0), (1, 0)]) == "\u{1B}[1;1H\(Self.reset)\u{1B}[1m\u{1B}[32ma\(Self.reset)\u{1B}[4mb\(Self.reset)\u{1B}[H")
     }
 
     @Test func aRunInOneStyleIsOneMoveAndOneColor() {
@@ -96,8 +98,7 @@ extension TerminalSessionDrawingTests {
         buffer.write("b", x: 1, y: 0, style: Style(foreground: .indexed(2), attributes: .bold))
         buffer.write("c", x: 2, y: 0, style: Style(background: .indexed(4), attributes: .bold))
         let text = encode(&encoder, buffer, [(0, 0), (1, 0), (2, 0)])
-        let reset = "\u{1B}(B\u{1B}[m\u{1B}[39;49m"
-        #expect(text == "\u{1B}[1;1H\(reset)\u{1B}[1m\u{1B}[4m\u{1B}[32ma\(reset)\u{1B}[1m\u{1B}[32mb\(reset)\u{1B}[1m\u{1B}[44mc\(reset)\u{1B}[H")
+        #expect(text == "\u{1B}[1;1H\(Self.reset)\u{1B}[1m\u{1B}[4m\u{1B}[32ma\(Self.reset)\u{1B}[1m\u{1B}[32mb\(Self.reset)\u{1B}[1m\u{1B}[44mc\(Self.reset)\u{1B}[H")
     }
 
     @Test func wideAndCombiningCharactersMoveTheCursorAsTheTerminalDoes() {
@@ -116,8 +117,7 @@ extension TerminalSessionDrawingTests {
         var encoder = makeEncoder()
         var buffer = CellBuffer(width: 10, height: 3)
         buffer.write("a\u{25FE}b", x: 0, y: 0)
-        let reset = "\u{1B}(B\u{1B}[m\u{1B}[39;49m"
-        #expect(encode(&encoder, buffer, [(0, 0), (1, 0), (2, 0)]) == "\u{1B}[1;1H\(reset)a b\u{1B}[H")
+        #expect(encode(&encoder, buffer, [(0, 0), (1, 0), (2, 0)]) == "\u{1B}[1;1H\(Self.reset)a b\u{1B}[H")
         buffer.write("\u{26A0}\u{FE0F}z", x: 0, y: 1)
         #expect(buffer[1, 1].isContinuation)
         #expect(encode(&encoder, buffer, [(0, 1), (2, 1)])
