@@ -127,9 +127,7 @@ private final class FloorRun: @unchecked Sendable {
         var burned: UInt64 = 0
         for task in 0..<share {
             if cpuNanos > 0 {
-                let begun = CPUTime.currentThreadNanos()
-                burner.burn(nanos: cpuNanos, seed: UInt64(task) &+ 1)
-                burned &+= CPUTime.currentThreadNanos() &- begun
+                burned &+= burner.burnMeasuringCPU(nanos: cpuNanos, seed: UInt64(task) &+ 1).cpuNanos
             }
             if ioNanos > 0 { MonotonicClock.sleep(until: MonotonicClock.now() &+ ioNanos) }
         }

@@ -79,11 +79,7 @@ public struct BenchSuite {
     private func calibrate(_ peerRunner: BenchPeerRunner?) -> BenchReport.Calibration {
         progress(0, "calibrating the CPU loops")
         let burner = CPUBurner.shared
-        let taken = (0..<21).map { _ -> Double in
-            let begun = CPUTime.currentThreadNanos()
-            burner.burn(nanos: parameters.cpuNanos)
-            return Double(CPUTime.currentThreadNanos() - begun)
-        }
+        let taken = (0..<21).map { _ in Double(burner.burnMeasuringCPU(nanos: parameters.cpuNanos).cpuNanos) }
         var calibration = BenchReport.Calibration(targetNanos: parameters.cpuNanos,
                                                   pooltopIterationsPerNanosecond: burner.iterationsPerNanosecond,
                                                   pooltopTaskNanos: SampleSummary(taken))

@@ -127,10 +127,12 @@ struct WireCodecTests {
 
     @Test("worker arguments survive formatting and parsing; bad ones are refused")
     func workerArguments() {
-        let arguments = WorkerArguments(iterationsPerNanosecond: 0.123456789012345, parentPID: 77, spawnedAt: 1 << 60)
+        let arguments = WorkerArguments(iterationsPerNanosecond: 0.123456789012345, clockReadNanos: 412, parentPID: 77, spawnedAt: 1 << 60)
         #expect(WorkerArguments(parsing: arguments.arguments) == arguments)
-        #expect(WorkerArguments(parsing: ["--rate", "x", "--parent", "1", "--spawned-at", "2"]) == nil)
-        #expect(WorkerArguments(parsing: ["--rate", "1", "--parent", "1"]) == nil)
-        #expect(WorkerArguments(parsing: ["--rate", "1", "--parent", "1", "--spawned-at", "2", "--bogus", "3"]) == nil)
+        #expect(WorkerArguments(parsing: ["--rate", "x", "--clock-read", "400", "--parent", "1", "--spawned-at", "2"]) == nil)
+        #expect(WorkerArguments(parsing: ["--rate", "1", "--clock-read", "400", "--parent", "1"]) == nil)
+        #expect(WorkerArguments(parsing: ["--rate", "1", "--parent", "1", "--spawned-at", "2"]) == nil)
+        #expect(WorkerArguments(parsing: ["--rate", "1", "--clock-read", "-4", "--parent", "1", "--spawned-at", "2"]) == nil)
+        #expect(WorkerArguments(parsing: ["--rate", "1", "--clock-read", "400", "--parent", "1", "--spawned-at", "2", "--bogus", "3"]) == nil)
     }
 }

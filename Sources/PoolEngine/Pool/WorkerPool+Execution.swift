@@ -22,9 +22,7 @@ extension WorkerPool {
             if cpu > 0 {
                 // The thread's CPU clock: time spent preempted or waiting for the emulated GIL is
                 // not compute (Goetz's C, and the bench's measured ideal, want the CPU burned).
-                let begun = CPUTime.currentThreadNanos()
-                burn(cpu, slot: slot, tag: job.tag, settings: settings)
-                record.computeNanos = CPUTime.currentThreadNanos() &- begun
+                record.computeNanos = burn(cpu, slot: slot, tag: job.tag, settings: settings)
             }
             if io > 0 {
                 let begun = MonotonicClock.now()
@@ -39,13 +37,15 @@ extension WorkerPool {
     }
 
     /// Burns `nanos` of CPU; with the interpreter lock on, in switch-interval slices that each hold it.
-    private func burn(_ nanos: UInt64, slot: Int?, tag: TaskTag, settings: PoolConfiguration) {
+    /// - Returns: the CPU burned, by the thread's CPU clock.
+    private func burn(_ nanos: UInt64, slot: Int?, tag: TaskTag, settings: PoolConfiguration) -> UInt64 {
         guard settings.interpreterLockEnabled, settings.mode.executor.emulatesInterpreterLock else {
             probe.cpuSection?(true)
-            burner.burn(nanos: nanos, seed: UInt64(truncatingIfNeeded: tag.requestID) &+ 1)
+            let burned = burner.burnMeasuringCPU(nanos: nanos, seed: UInt64(truncatingIfNeeded: tag.requestID) &+ 1).cpuNanos
             probe.cpuSection?(false)
-            return
+            return burned
         }
+        var burned: UInt64 = 0
         var remaining = nanos
         let slice = max(50_000, settings.switchIntervalNanos)
         while remaining > 0 {
@@ -54,11 +54,12 @@ extension WorkerPool {
                 if let slot { slots.set(slot, .busy, tag: tag) }
                 let chunk = min(remaining, slice)
                 probe.cpuSection?(true)
-                burner.burn(nanos: chunk, seed: remaining)
+                burned &+= burner.burnMeasuringCPU(nanos: chunk, seed: remaining).cpuNanos
                 probe.cpuSection?(false)
                 remaining -= chunk
             }
         }
+        return burned
     }
 
     /// Increments the shared counter: behind the shared lock when it is on, racing when it is off.

@@ -46,10 +46,12 @@ public final class ChildWorker {
     ///   - command: the executable and the arguments that select its worker entry.
     ///   - region: the shared region, mapped by the child as its fd 3.
     ///   - iterationsPerNanosecond: the parent's CPU-loop calibration (`CPUBurner`).
+    ///   - clockReadNanos: the parent's measure of a look at the thread's CPU clock (`CPUBurner`).
     ///   - readyTimeoutNanos: how long to wait for `.ready` before killing the child.
     ///   - stderr: a descriptor for the child's stderr, or -1 for /dev/null (keeps the screen clean).
     /// - Throws: `.spawnFailed` or `.startupFailed` (the child has been reaped).
     public init(command: WorkerCommand, region: SharedRegion, iterationsPerNanosecond: Double,
+                clockReadNanos: UInt64 = CPUBurner.measuredClockReadNanos,
                 readyTimeoutNanos: UInt64 = ChildWorker.defaultReadyTimeoutNanos, stderr: Int32 = -1) throws(ChildWorkerError) {
         Self.prepareParent()
         let toChild: (read: Int32, write: Int32), fromChild: (read: Int32, write: Int32)
@@ -65,7 +67,7 @@ public final class ChildWorker {
             throw .spawnFailed(errno: error.code)
         }
         let spawnedAt = MonotonicClock.now()
-        let options = WorkerArguments(iterationsPerNanosecond: iterationsPerNanosecond, parentPID: getpid(), spawnedAt: spawnedAt)
+        let options = WorkerArguments(iterationsPerNanosecond: iterationsPerNanosecond, clockReadNanos: clockReadNanos, parentPID: getpid(), spawnedAt: spawnedAt)
         let spawned: pid_t
         do throws(SubprocessError) {
             spawned = try Subprocess.spawn(command.executablePath, arguments: [command.executablePath] + command.leadingArguments + options.arguments,

@@ -226,7 +226,7 @@ extension WorkerPool {
     private func spawnChild(slot: Int, processes: ProcessWorkers) -> Result<ChildWorker, ChildWorkerError> {
         do throws(ChildWorkerError) {
             let child = try ChildWorker(command: processes.command, region: processes.region,
-                                        iterationsPerNanosecond: burner.iterationsPerNanosecond)
+                                        iterationsPerNanosecond: burner.iterationsPerNanosecond, clockReadNanos: burner.clockReadNanos)
             processes.register(child, in: slot)
             return .success(child)
         } catch {

@@ -25,7 +25,7 @@ public enum WorkerProcessMain {
         } catch {
             return complain("worker: \(error)", status: 3)
         }
-        let runner = WorkerTaskRunner(region: region, burner: CPUBurner(iterationsPerNanosecond: options.iterationsPerNanosecond))
+        let runner = WorkerTaskRunner(region: region, burner: CPUBurner(iterationsPerNanosecond: options.iterationsPerNanosecond, clockReadNanos: options.clockReadNanos))
         var writer = FrameWriter(fileDescriptor: STDOUT_FILENO)
         let reader = FrameReader(fileDescriptor: STDIN_FILENO, chunkSize: 16 * 1024)
         do {

@@ -29,9 +29,8 @@ struct WorkerTaskRunner {
         defer { region.taskEnded() }
         region.setSlot(slot, .busy, requestID: order.requestID, taskIndex: UInt64(order.taskIndex))
         if order.cpuNanos > 0 {
-            let begun = CPUTime.currentThreadNanos()  // the CPU burned, not the time preempted
-            burner.burn(nanos: order.cpuNanos, seed: order.seed)
-            report.computeNanos = CPUTime.currentThreadNanos() &- begun
+            // The thread's CPU clock: the CPU burned, not the time preempted.
+            report.computeNanos = burner.burnMeasuringCPU(nanos: order.cpuNanos, seed: order.seed).cpuNanos
         }
         if order.ioNanos > 0 {
             let begun = MonotonicClock.now()
