@@ -81,7 +81,7 @@ public struct HeadlessRun: Sendable {
             if session.driver.isFinished {
                 pool.waitUntilIdle(deadline: deadline)
             } else {
-                MonotonicClock.sleep(until: deadline)
+                session.driver.waitUntilFinished(deadline: deadline)
             }
             if MonotonicClock.now() >= nextSample {
                 let snapshot = session.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)

@@ -48,6 +48,8 @@ public final class ScenarioDriver: Sendable {
     private let state: LockedValue<State>
     /// The bursts being submitted; touched only by the thread that steps the driver.
     private let active = LockedValue<[ActiveBurst]>([])
+    /// Given when the driver finishes.
+    private let finishedSignal = WakeSignal()
 
     /// A driver for `scenario` into `sink`. With `scenario.bursts == nil` bursts repeat every interval
     /// while arrivals are enabled (`arrivalsEnabled`), and `fireBurst()` adds one at any time.
@@ -86,6 +88,20 @@ public final class ScenarioDriver: Sendable {
 
     /// True once every scheduled burst has been submitted (never, for repeating bursts) or after `stop()`.
     public var isFinished: Bool { state.withLock { $0.finished } }
+
+    /// Blocks until the driver is finished or `deadline` (on the monotonic clock) has passed,
+    /// whichever comes first: a run waiting for its driver wakes the moment the last request is
+    /// submitted, not at its next sample.
+    /// - Returns: whether the driver is finished.
+    @discardableResult
+    public func waitUntilFinished(deadline: UInt64) -> Bool {
+        while !isFinished {
+            let now = Self.monotonicNow()
+            guard deadline > now else { return false }
+            finishedSignal.wait(timeoutNanos: deadline - now)
+        }
+        return true
+    }
 
     /// The generator's state for the header.
     public var status: WorkloadStatus {
@@ -157,7 +173,7 @@ public final class ScenarioDriver: Sendable {
                 return (s.burstsFired >= bursts && active.isEmpty && s.pendingFires == 0, s.nextBurstAtNanos)
             }
             if done {
-                state.withLock { $0.finished = true }
+                markFinished()
                 return nil
             }
             return (active.compactMap(\.nextArrivalNanos) + [nextBurst].compactMap { $0 }).min()
@@ -180,8 +196,14 @@ public final class ScenarioDriver: Sendable {
 
     /// Marks the driver finished after `stop()`.
     private func finish() -> UInt64? {
-        state.withLock { $0.finished = true }
+        markFinished()
         return nil
+    }
+
+    /// Marks the driver finished and wakes whoever waits for that (`waitUntilFinished`).
+    private func markFinished() {
+        state.withLock { $0.finished = true }
+        finishedSignal.signal()
     }
 
     /// Submits every request of `burst` whose arrival time has come.
@@ -208,12 +230,17 @@ public final class ScenarioDriver: Sendable {
 
     /// Sleeps until `deadline` on CLOCK_MONOTONIC, through interruptions.
     public static func monotonicSleep(until deadline: UInt64) {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        let current = UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+        let current = monotonicNow()
         guard deadline > current else { return }
         var request = timespec(tv_sec: Int((deadline - current) / 1_000_000_000), tv_nsec: Int((deadline - current) % 1_000_000_000))
         var remaining = timespec()
         while nanosleep(&request, &remaining) == -1 && errno == EINTR { request = remaining }
+    }
+
+    /// Now on CLOCK_MONOTONIC, in nanoseconds.
+    static func monotonicNow() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 }
