@@ -5,13 +5,24 @@ import PoolCore
 /// Reads the process's own figures from `/proc/self` without Foundation: threads, resident memory,
 /// context switches; CPU percent comes from the difference between two readings. In process mode
 /// the worker processes count too: their CPU (`CPUTime.processTree`) and their resident memory.
+///
+/// A worker's resident memory is read when it is first seen, then again in turn: a tenth of the
+/// workers at each refresh, so each figure is at most `childRotation` refreshes (2 s) old. Reading
+/// all fifty `/proc/PID/statm` files at every refresh cost 0.2 % of the run's CPU in
+/// `run --mode processes`, for figures that barely move once a worker is up.
 struct ProcessStatsReader: Sendable {
     private var lastCPUNanos: UInt64 = CPUTime.processTree(children: [])
     private var lastWallNanos: UInt64 = MonotonicClock.now()
     private var last = ProcessStats()
+    /// The last resident memory read of each live worker process, in bytes.
+    private var childResidentBytes: [Int32: UInt64] = [:]
+    /// Where the next refresh's turn of workers starts, in the list of live workers.
+    private var nextChild = 0
     /// Readings closer together than this return the previous one: reading `/proc` costs more
     /// than a frame can spare at 30 fps, and these figures move slowly.
     static let refreshNanos: UInt64 = 200_000_000
+    /// Every worker's memory is read again within this many refreshes.
+    static let childRotation = 10
 
     init() {}
 
@@ -37,15 +48,44 @@ struct ProcessStatsReader: Sendable {
             }
         }
         stats.childProcesses = children.count
-        let pageBytes = UInt64(max(1, sysconf(Int32(_SC_PAGESIZE))))
-        for child in children {
-            guard let statm = Self.contents(of: "/proc/\(child)/statm") else { continue }
-            let fields = statm.split(separator: " ")
-            if fields.count > 1, let pages = UInt64(fields[1]) { stats.residentBytes &+= pages &* pageBytes }
-        }
+        stats.residentBytes &+= childrenResidentBytes(children)
         last = stats
         return stats
     }
+
+    /// The resident memory of the live workers `children`: read for those first seen and for this
+    /// refresh's turn, the last reading for the others; workers gone are forgotten.
+    private mutating func childrenResidentBytes(_ children: [Int32]) -> UInt64 {
+        guard !children.isEmpty else {
+            childResidentBytes.removeAll()
+            return 0
+        }
+        let live = Set(children)
+        childResidentBytes = childResidentBytes.filter { live.contains($0.key) }
+        let turn = max(1, (children.count + Self.childRotation - 1) / Self.childRotation)
+        let start = nextChild % children.count
+        nextChild = start + turn
+        var total: UInt64 = 0
+        for (position, child) in children.enumerated() {
+            let inTurn = (position - start + children.count) % children.count < turn
+            if inTurn || childResidentBytes[child] == nil, let bytes = Self.residentBytes(of: child) {
+                childResidentBytes[child] = bytes
+            }
+            total &+= childResidentBytes[child] ?? 0
+        }
+        return total
+    }
+
+    /// A process's resident memory from `/proc/PID/statm`, or nil when it is gone.
+    static func residentBytes(of pid: Int32) -> UInt64? {
+        guard let statm = contents(of: "/proc/\(pid)/statm") else { return nil }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = UInt64(fields[1]) else { return nil }
+        return pages &* pageBytes
+    }
+
+    /// The size of a memory page.
+    private static let pageBytes = UInt64(max(1, sysconf(Int32(_SC_PAGESIZE))))
 
     /// The first run of digits in `line`.
     private static func number(in line: ArraySlice<UInt8>) -> UInt64 {
