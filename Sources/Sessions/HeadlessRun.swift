@@ -12,6 +12,10 @@ public struct HeadlessRun: Sendable {
     public var sampleIntervalNanos: UInt64 = 100_000_000
     /// Process mode: worker processes SIGKILLed per second during the run (0: none).
     public var chaosKillsPerSecond: Double = 0
+    /// Whether the pool is sampled while it runs, for `onSample`. Without it (nobody shows the
+    /// samples) the pool is left alone until its end: a snapshot takes the queue lock and reads
+    /// `/proc`. A recording is sampled all the same.
+    public var samplesWhileRunning = true
 
     /// A run of `scenario` in a pool with `configuration`.
     public init(configuration: PoolConfiguration, scenario: Scenario, sampleIntervalNanos: UInt64 = 100_000_000,
@@ -75,6 +79,7 @@ public struct HeadlessRun: Sendable {
         session.start()
         let chaos = ChaosMonkey(pool: pool, killsPerSecond: chaosKillsPerSecond, seed: scenario.seed)
         chaos.start()
+        let sampling = samplesWhileRunning || recorder != nil
         var nextSample = start + sampleIntervalNanos
         while !(session.driver.isFinished && pool.waitUntilIdle(deadline: MonotonicClock.now())) {
             let deadline = min(nextSample, MonotonicClock.now() + sampleIntervalNanos)
@@ -83,12 +88,12 @@ public struct HeadlessRun: Sendable {
             } else {
                 session.driver.waitUntilFinished(deadline: deadline)
             }
-            if MonotonicClock.now() >= nextSample {
-                let snapshot = session.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
-                recorder?.offer(snapshot)
-                onSample(snapshot, Double(snapshot.totals.finished + snapshot.totals.rejected) / Double(max(1, totalTasks)))
-                nextSample += sampleIntervalNanos
-            }
+            guard MonotonicClock.now() >= nextSample else { continue }
+            nextSample += sampleIntervalNanos
+            guard sampling else { continue }
+            let snapshot = session.snapshot(latencyMaxAgeNanos: WorkerPool.liveLatencyMaxAgeNanos)
+            recorder?.offer(snapshot)
+            onSample(snapshot, Double(snapshot.totals.finished + snapshot.totals.rejected) / Double(max(1, totalTasks)))
         }
         let wall = MonotonicClock.now() - start
         chaos.stop()

@@ -16,6 +16,10 @@ public struct RunSampleOutput {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
+    /// Whether anything is shown while the run goes (JSON lines or the progress bar): without it
+    /// the run need not be sampled (`HeadlessRun.samplesWhileRunning`).
+    public var showsSamples: Bool { stream || progress.enabled }
+
     /// Shows one sample, taken when `fraction` of the run's tasks had ended.
     public func show(_ snapshot: PoolSnapshot, fraction: Double) {
         if stream, let data = try? encoder.encode(SampleRecord(snapshot)) {

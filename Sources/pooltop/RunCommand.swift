@@ -43,8 +43,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let output = RunSampleOutput(stream: stream, progress: ProgressBar(enabled: isatty(STDERR_FILENO) == 1))
-        let run = HeadlessRun(configuration: scenario.configuration, scenario: scenario.scenario(repeating: false),
+        var run = HeadlessRun(configuration: scenario.configuration, scenario: scenario.scenario(repeating: false),
                               sampleIntervalNanos: sampleInterval.nanoseconds, chaosKillsPerSecond: chaosKill)
+        run.samplesWhileRunning = output.showsSamples
         let summary: RunSummary, stalled: String?
         do {
             defer { output.finish() }
