@@ -78,6 +78,30 @@ struct BenchReportTests {
                                + "99.40 %, 3.28 points above"), "\(lines)")
     }
 
+    @Test("a row that met its target above a floor that missed it says so, and does not call the target out of reach")
+    func rowAboveItsFloor() {
+        var report = report()
+        var threads = BenchReport.Row(implementation: .pooltopThreads, label: "pooltop threads")
+        threads.summary = SampleSummary([1.26])
+        threads.efficiency = 0.9932
+        var floorThreads = BenchReport.Row(implementation: .floorThreads, label: "floor: threads, no pool")
+        floorThreads.summary = SampleSummary([1.26])
+        floorThreads.efficiency = 0.9928
+        var processes = BenchReport.Row(implementation: .pooltopProcesses, label: "pooltop processes")
+        processes.summary = SampleSummary([1.27])
+        processes.efficiency = 0.9850
+        var floorProcesses = BenchReport.Row(implementation: .floorProcesses, label: "floor: processes, no pool")
+        floorProcesses.summary = SampleSummary([1.27])
+        floorProcesses.efficiency = 0.9840
+        report.workloads.append(BenchReport.Workload(workload: .cpu, title: "C", unit: "s wall", idealSeconds: 1.25,
+                                                     rows: [threads, processes, floorThreads, floorProcesses]))
+        let lines = report.targetLines
+        #expect(lines.contains("  met     C threads ≥ 99.3 % of ideal: 99.32 %; the floor (threads, no pool) 99.28 %, "
+                               + "itself below the target, 0.04 points under this row (the noise between two runs)"), "\(lines)")
+        #expect(lines.contains("  met     C processes ≥ 98 % of ideal: 98.50 %; the floor (processes, no pool) 98.40 %, "
+                               + "0.10 points under this row (the noise between two runs)"), "\(lines)")
+    }
+
     @Test("C's efficiency comes from the CPU the tasks really burned; above 101 % it is a fault, not a result")
     func efficiencyFromMeasuredCPU() {
         // 2,500 tasks, 2 cores, 1.3 s of wall time.
