@@ -58,19 +58,20 @@ struct BenchReportTests {
         #expect(table.contains("1.52 %"))
     }
 
+    /// A row of `implementation` with one median and an efficiency.
+    private func row(_ implementation: BenchImplementation, _ label: String, seconds: Double, efficiency: Double) -> BenchReport.Row {
+        var row = BenchReport.Row(implementation: implementation, label: label)
+        row.summary = SampleSummary([seconds])
+        row.efficiency = efficiency
+        return row
+    }
+
     @Test("an efficiency target names the machine's floor (the same tasks with no pool) and says when it is out of reach")
     func floorBesideTheTarget() {
         var report = report()
-        var floorThreads = BenchReport.Row(implementation: .floorThreads, label: "floor: threads, no pool")
-        floorThreads.summary = SampleSummary([0.505])
-        floorThreads.efficiency = 0.9901
-        var processes = BenchReport.Row(implementation: .pooltopProcesses, label: "pooltop processes")
-        processes.summary = SampleSummary([0.52])
-        processes.efficiency = 0.9612
-        var floorProcesses = BenchReport.Row(implementation: .floorProcesses, label: "floor: processes, no pool")
-        floorProcesses.summary = SampleSummary([0.503])
-        floorProcesses.efficiency = 0.9940
-        report.workloads[1].rows += [floorThreads, processes, floorProcesses]
+        report.workloads[1].rows += [row(.floorThreads, "floor: threads, no pool", seconds: 0.505, efficiency: 0.9901),
+                                     row(.pooltopProcesses, "pooltop processes", seconds: 0.52, efficiency: 0.9612),
+                                     row(.floorProcesses, "floor: processes, no pool", seconds: 0.503, efficiency: 0.9940)]
         let lines = report.targetLines
         #expect(lines.contains("  MISSED  B threads ≥ 99.5 % of ideal: 97.96 % (short by 1.54 points); the floor (threads, no pool) "
                                + "99.01 %, itself below the target: out of any pool's reach here"), "\(lines)")
@@ -81,20 +82,12 @@ struct BenchReportTests {
     @Test("a row that met its target above a floor that missed it says so, and does not call the target out of reach")
     func rowAboveItsFloor() {
         var report = report()
-        var threads = BenchReport.Row(implementation: .pooltopThreads, label: "pooltop threads")
-        threads.summary = SampleSummary([1.26])
-        threads.efficiency = 0.9932
-        var floorThreads = BenchReport.Row(implementation: .floorThreads, label: "floor: threads, no pool")
-        floorThreads.summary = SampleSummary([1.26])
-        floorThreads.efficiency = 0.9928
-        var processes = BenchReport.Row(implementation: .pooltopProcesses, label: "pooltop processes")
-        processes.summary = SampleSummary([1.27])
-        processes.efficiency = 0.9850
-        var floorProcesses = BenchReport.Row(implementation: .floorProcesses, label: "floor: processes, no pool")
-        floorProcesses.summary = SampleSummary([1.27])
-        floorProcesses.efficiency = 0.9840
-        report.workloads.append(BenchReport.Workload(workload: .cpu, title: "C", unit: "s wall", idealSeconds: 1.25,
-                                                     rows: [threads, processes, floorThreads, floorProcesses]))
+        report.workloads.append(BenchReport.Workload(workload: .cpu, title: "C", unit: "s wall", idealSeconds: 1.25, rows: [
+            row(.pooltopThreads, "pooltop threads", seconds: 1.26, efficiency: 0.9932),
+            row(.pooltopProcesses, "pooltop processes", seconds: 1.27, efficiency: 0.9850),
+            row(.floorThreads, "floor: threads, no pool", seconds: 1.26, efficiency: 0.9928),
+            row(.floorProcesses, "floor: processes, no pool", seconds: 1.27, efficiency: 0.9840),
+        ]))
         let lines = report.targetLines
         #expect(lines.contains("  met     C threads ≥ 99.3 % of ideal: 99.32 %; the floor (threads, no pool) 99.28 %, "
                                + "itself below the target, 0.04 points under this row (the noise between two runs)"), "\(lines)")
